@@ -1,0 +1,257 @@
+/**
+ * Reads the content folder into the content model. Nothing is written and nothing throws on
+ * bad input: every problem in every file comes back as a diagnostic, so a clerk sees them all
+ * at once.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseContentFile } from './frontmatter.ts';
+import type { Content, Diagnostic, Issue, Item, SiteConfig, Term } from './model.ts';
+import {
+  check,
+  ISSUE_KEYS,
+  issueSchema,
+  ITEM_KEYS,
+  itemSchema,
+  SITE_KEYS,
+  siteSchema,
+  TERM_KEYS,
+  termListSchema,
+  Vocabulary,
+} from './schema.ts';
+import { fileSlug, toSlug } from './slug.ts';
+import { parseYaml, type Problem } from './yaml.ts';
+
+export interface LoadResult {
+  /** Undefined when any error was found. */
+  content: Content | undefined;
+  /** Errors and warnings, in file order. */
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Diagnostics name files relative to this folder (the project root). */
+  root?: string;
+}
+
+const YEAR = /^\d{4}$/;
+const NUMBER = /^\d{1,3}$/;
+
+class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    private readonly contentDir: string,
+    private readonly root: string,
+  ) {}
+
+  /** Path to show for a file given relative to the content folder. */
+  display(relative: string): string {
+    return path.relative(this.root, path.join(this.contentDir, relative)).split(path.sep).join('/');
+  }
+
+  add(relative: string, problems: readonly Problem[]): void {
+    for (const problem of problems) this.diagnostics.push({ file: this.display(relative), ...problem });
+  }
+
+  error(relative: string, message: string, line = 1, column = 1): void {
+    this.add(relative, [{ line, column, severity: 'error', message }]);
+  }
+}
+
+async function listMarkdown(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || (prefix === '' && entry.name.startsWith('_'))) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listMarkdown(dir, relative)));
+    else if (entry.name.toLowerCase().endsWith('.md')) files.push(relative);
+  }
+  return files;
+}
+
+async function readText(contentDir: string, relative: string, report: Reporter): Promise<string | undefined> {
+  try {
+    return await readFile(path.join(contentDir, relative), 'utf8');
+  } catch {
+    report.error(relative, `找不到文件 ${report.display(relative)}：请按 README 中的内容结构创建它`);
+    return undefined;
+  }
+}
+
+async function loadSite(contentDir: string, report: Reporter): Promise<SiteConfig | undefined> {
+  const file = '_data/site.yaml';
+  const source = await readText(contentDir, file, report);
+  if (source === undefined) return undefined;
+  const { value, problems } = check(siteSchema, parseYaml(source), SITE_KEYS);
+  report.add(file, problems);
+  return value;
+}
+
+/** A units or categories list; names, aliases and URLs must each be unique. */
+async function loadTerms(contentDir: string, file: string, report: Reporter): Promise<Term[] | undefined> {
+  const source = await readText(contentDir, file, report);
+  if (source === undefined) return undefined;
+  const yaml = parseYaml(source);
+  const { value, problems } = check(termListSchema, yaml, TERM_KEYS);
+  report.add(file, problems);
+  if (!value) return undefined;
+  const terms = value.map((entry) => ({ name: entry.name, slug: entry.slug ?? toSlug(entry.name), aliases: entry.aliases }));
+  const names = new Map<string, string>();
+  const slugs = new Map<string, string>();
+  terms.forEach((term, index) => {
+    for (const name of [term.name, ...term.aliases]) {
+      const owner = names.get(name);
+      if (owner !== undefined) {
+        report.add(file, [{ ...yaml.locate([index, 'name']), severity: 'error', message: `名称“${name}”已用于“${owner}”：名称和别名不能重复` }]);
+      }
+      names.set(name, term.name);
+    }
+    const owner = slugs.get(term.slug);
+    if (owner !== undefined) {
+      report.add(file, [
+        {
+          ...yaml.locate([index, 'name']),
+          severity: 'error',
+          message: `“${term.name}”与“${owner}”的网址名相同（${term.slug}）：请为其中一个加一行 slug: 另一个拼音名`,
+        },
+      ]);
+    }
+    slugs.set(term.slug, term.name);
+  });
+  return terms;
+}
+
+async function loadIssue(contentDir: string, file: string, report: Reporter): Promise<Issue | undefined> {
+  const source = await readText(contentDir, file, report);
+  if (source === undefined) return undefined;
+  const { parsed, problems } = parseContentFile(source);
+  report.add(file, problems);
+  if (!parsed) return undefined;
+  const { value, problems: invalid } = check(issueSchema, parsed.frontMatter, ISSUE_KEYS);
+  report.add(file, invalid);
+  if (!value) return undefined;
+  const [year, number] = file.split('/');
+  return {
+    file,
+    key: `${year}/${number}`,
+    year: Number(year),
+    number: Number(number),
+    date: value.date,
+    title: value.title,
+    note: parsed.body.trim(),
+    draft: value.draft ?? false,
+  };
+}
+
+async function loadItem(
+  contentDir: string,
+  file: string,
+  schema: ReturnType<typeof itemSchema>,
+  office: string,
+  report: Reporter,
+): Promise<Item | undefined> {
+  const source = await readText(contentDir, file, report);
+  if (source === undefined) return undefined;
+  const { parsed, problems } = parseContentFile(source);
+  report.add(file, problems);
+  if (!parsed) return undefined;
+  const { value, problems: invalid } = check(schema, parsed.frontMatter, ITEM_KEYS);
+  report.add(file, invalid);
+  if (parsed.body.trim() === '') report.error(file, '正文为空：请在字段区的“---”之后写信息正文', parsed.bodyLine);
+  if (!value || parsed.body.trim() === '') return undefined;
+  const parts = file.split('/');
+  return {
+    file,
+    issue: `${parts[0]}/${parts[1]}`,
+    title: value.title,
+    date: value.date,
+    unit: value.unit ?? office,
+    category: value.category,
+    order: value.order,
+    slug: value.slug ?? fileSlug(parts[2]!),
+    draft: value.draft ?? false,
+    body: parsed.body,
+  };
+}
+
+/** Two items of one issue must not share a URL; two issue folders must not share a number. */
+function checkCollisions(issues: readonly Issue[], items: readonly Item[], report: Reporter): void {
+  const issueByNumber = new Map<string, Issue>();
+  for (const issue of issues) {
+    const id = `${issue.year}-${issue.number}`;
+    const other = issueByNumber.get(id);
+    if (other) {
+      report.error(issue.file, `与 ${report.display(other.file)} 同为${issue.year}年第${issue.number}期：请删除或重新编号其中一个期次目录`);
+    }
+    issueByNumber.set(id, issue);
+  }
+  const itemByUrl = new Map<string, Item>();
+  for (const item of items) {
+    const url = `/${item.issue}/${item.slug}/`;
+    const other = itemByUrl.get(url);
+    if (other) {
+      report.error(
+        item.file,
+        `与 ${report.display(other.file)} 的网址相同（${url}）：请修改其中一个的文件名，或加一行 slug: 另一个网址名`,
+      );
+    }
+    itemByUrl.set(url, item);
+  }
+}
+
+export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const report = new Reporter(contentDir, options.root ?? process.cwd());
+  const site = await loadSite(contentDir, report);
+  const units = await loadTerms(contentDir, '_data/units.yaml', report);
+  const categories = await loadTerms(contentDir, '_data/categories.yaml', report);
+  let files: string[] = [];
+  try {
+    files = await listMarkdown(contentDir);
+  } catch {
+    report.error('', `找不到内容目录 ${report.display('')}`);
+  }
+
+  const issueFiles = new Set<string>();
+  const itemFiles: string[] = [];
+  for (const file of files) {
+    const parts = file.split('/');
+    if (parts.length === 3 && YEAR.test(parts[0]!) && NUMBER.test(parts[1]!)) {
+      if (parts[2] === 'index.md') issueFiles.add(file);
+      else itemFiles.push(file);
+    } else {
+      report.error(file, '信息文件须放在期次目录中：应为 content/年份/期号/文件名.md，如 content/2021/03/01-huiyi.md');
+    }
+  }
+  for (const file of itemFiles) {
+    const index = file.replace(/[^/]+$/, 'index.md');
+    if (!issueFiles.has(index)) {
+      issueFiles.add(index);
+      report.error(index, `期次目录 ${report.display(path.dirname(index))}/ 缺少 index.md：请新建该文件，写明出刊日期，如“date: 2021-01-25”`);
+    }
+  }
+
+  const issues: Issue[] = [];
+  for (const file of [...issueFiles].sort()) {
+    if (!files.includes(file)) continue;
+    const issue = await loadIssue(contentDir, file, report);
+    if (issue) issues.push(issue);
+  }
+
+  const items: Item[] = [];
+  if (site && units && categories) {
+    const schema = itemSchema(new Vocabulary(units), new Vocabulary(categories));
+    for (const file of itemFiles) {
+      const item = await loadItem(contentDir, file, schema, site.office, report);
+      if (item) items.push(item);
+    }
+  }
+  checkCollisions(issues, items, report);
+
+  const failed = report.diagnostics.some((d) => d.severity === 'error');
+  const content = failed || !site || !units || !categories ? undefined : { site, units, categories, issues, items };
+  const diagnostics = report.diagnostics.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
+  );
+  return { content, diagnostics };
+}

@@ -1,0 +1,183 @@
+/**
+ * The one typed schema of the content, in zod. zod was chosen over valibot because its issues
+ * carry the path of the offending field, which `parseYaml` turns into a line and column, it
+ * reports every problem of a file in one pass, and it is the schema library most contributors
+ * already read. Messages are written for clerks, in Chinese.
+ */
+import { z } from 'zod';
+import { parseIsoDate, suggestIsoDate } from './date.ts';
+import { SLUG_PATTERN } from './slug.ts';
+import { closest } from './suggest.ts';
+import type { Term } from './model.ts';
+import type { ParsedYaml, Problem } from './yaml.ts';
+
+const text = (label: string, key: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `缺少${label}：请加一行“${key}: ……”` : `${label}（${key}）须为一行文字`,
+    })
+    .trim()
+    .min(1, `${label}（${key}）为空：请填写${label}`);
+
+const isoDate = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? '缺少日期：请加一行“date: 2021-01-23”（年-月-日）'
+        : '日期（date）须写成“年-月-日”，如 2021-01-23',
+  })
+  .superRefine((value, ctx) => {
+    if (parseIsoDate(value)) return;
+    const suggestion = suggestIsoDate(value);
+    const wellFormed = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    ctx.addIssue({
+      code: 'custom',
+      message: wellFormed
+        ? `日期“${value}”不存在：请核对月份和日`
+        : suggestion
+          ? `日期“${value}”的写法不对：请写成 ${suggestion}`
+          : `日期“${value}”的写法不对：请按“年-月-日”写，如 2021-01-23`,
+    });
+  });
+
+const slug = z
+  .string({ error: '网址名（slug）须为一行文字' })
+  .regex(SLUG_PATTERN, '网址名（slug）只能用小写字母、数字和连字符“-”，如 slug: jiyuanlu-fangkong');
+
+const draft = z.boolean({ error: '草稿（draft）只能写 true 或 false' });
+
+/** Front-matter keys that would let a file change its URL or layout; clerks don't control those. */
+const RESERVED_KEYS = new Set([
+  'permalink',
+  'layout',
+  'eleventyComputed',
+  'eleventyExcludeFromCollections',
+  'eleventyImport',
+  'eleventyNavigation',
+  'eleventyDataSchema',
+  'pagination',
+  'tags',
+  'templateEngineOverride',
+  'dynamicPermalink',
+]);
+
+function unknownKeyMessage(key: string, allowed: readonly string[]): string {
+  if (RESERVED_KEYS.has(key)) {
+    return `不允许设置“${key}”：网址和版式由文件所在位置决定，请删除这一行`;
+  }
+  const guess = closest(key, allowed);
+  const hint = guess ? `是否是“${guess}”？` : '';
+  return `未知字段“${key}”（unknown key）：${hint}可用的字段有 ${allowed.join('、')}`;
+}
+
+/** Names and aliases of one controlled list, resolved to the canonical name. */
+export class Vocabulary {
+  readonly #byName = new Map<string, string>();
+  readonly names: readonly string[];
+
+  constructor(terms: readonly Term[]) {
+    for (const term of terms) {
+      for (const name of [term.name, ...term.aliases]) this.#byName.set(name, term.name);
+    }
+    this.names = terms.map((term) => term.name);
+  }
+
+  resolve(name: string): string | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** The hint for a name that is not on the list. */
+  suggest(name: string): string | undefined {
+    const known = closest(name, [...this.#byName.keys()]);
+    return known === undefined ? undefined : this.resolve(known);
+  }
+}
+
+function termOf(label: string, key: string, listFile: string, vocabulary: Vocabulary) {
+  return text(label, key).transform((value, ctx) => {
+    const name = vocabulary.resolve(value);
+    if (name !== undefined) return name;
+    const guess = vocabulary.suggest(value);
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        `${label}“${value}”不在名单（${listFile}）中：` +
+        (guess ? `是否是“${guess}”？` : `请从名单中选择（${vocabulary.names.slice(0, 8).join('、')}……），或请管理员把它加入名单`),
+    });
+    return z.NEVER;
+  });
+}
+
+export const ITEM_KEYS = ['title', 'date', 'unit', 'category', 'order', 'slug', 'draft'] as const;
+
+const FIELDS = { error: '字段区须为“字段: 值”的形式，每行一个字段' };
+
+export function itemSchema(units: Vocabulary, categories: Vocabulary) {
+  return z.strictObject({
+    title: text('标题', 'title'),
+    date: isoDate,
+    unit: termOf('来源单位', 'unit', 'content/_data/units.yaml', units).optional(),
+    category: termOf('栏目', 'category', 'content/_data/categories.yaml', categories),
+    order: z.number({ error: '顺序（order）须为正整数，如 order: 2' }).int('顺序（order）须为正整数，如 order: 2').positive('顺序（order）须为正整数，如 order: 2').optional(),
+    slug: slug.optional(),
+    draft: draft.optional(),
+  }, FIELDS);
+}
+
+export const ISSUE_KEYS = ['date', 'title', 'draft'] as const;
+
+export const issueSchema = z.strictObject({
+  date: isoDate,
+  title: text('期次标题', 'title').optional(),
+  draft: draft.optional(),
+}, FIELDS);
+
+export const SITE_KEYS = ['title', 'office', 'url', 'pageSize', 'description'] as const;
+
+export const siteSchema = z.strictObject({
+  title: text('简报名称', 'title'),
+  office: text('编印单位', 'office'),
+  url: z
+    .url({ protocol: /^https?$/, error: '网站地址（url）须为完整网址，如 https://bulletin.example.gov.cn/' })
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  pageSize: z
+    .number({ error: '每页条数（pageSize）须为 1 到 200 之间的整数' })
+    .int('每页条数（pageSize）须为 1 到 200 之间的整数')
+    .min(1, '每页条数（pageSize）须为 1 到 200 之间的整数')
+    .max(200, '每页条数（pageSize）须为 1 到 200 之间的整数')
+    .default(20),
+  description: z.string({ error: '简介（description）须为一行文字' }).default(''),
+}, FIELDS);
+
+export const TERM_KEYS = ['name', 'slug', 'aliases'] as const;
+
+export const termListSchema = z.array(
+  z.strictObject({
+    name: text('名称', 'name'),
+    slug: slug.optional(),
+    aliases: z.array(z.string({ error: '别名须为文字' }).trim().min(1), { error: '别名（aliases）须为列表，如 aliases: [济源路办事处]' }).default([]),
+  }, { error: '名单的每一项须为“name: 名称”的形式' }),
+  { error: '名单须为列表：每项以“- name: 名称”开始' },
+);
+
+/**
+ * Checks parsed YAML against a schema and turns every issue into a positioned problem.
+ * `keys` are the fields the checked objects may have, for unknown-key hints.
+ */
+export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml, keys: readonly string[]): { value: T | undefined; problems: Problem[] } {
+  if (yaml.problems.length > 0) return { value: undefined, problems: yaml.problems };
+  const result = schema.safeParse(yaml.data ?? {});
+  if (result.success) return { value: result.data, problems: [] };
+  const problems = result.error.issues.flatMap((issue): Problem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        ...yaml.locate([...issue.path, key], { key: true }),
+        severity: 'error',
+        message: unknownKeyMessage(key, keys),
+      }));
+    }
+    return [{ ...yaml.locate(issue.path), severity: 'error', message: issue.message }];
+  });
+  return { value: undefined, problems };
+}

@@ -1,0 +1,35 @@
+/**
+ * ASCII URL segments. Chinese is transliterated to toneless pinyin, one syllable a word,
+ * because Eleventy's own slugify deletes every Chinese character.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** `济源路街道` → `ji-yuan-lu-jie-dao`; `LED 显示屏` → `led-xian-shi-ping`. */
+export function toSlug(text: string): string {
+  const words = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  return words
+    .join('-')
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A slug given by hand must already be in the form `toSlug` makes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The URL segment of an item file: its name without the extension and without the leading
+ * order number, so reordering items (renaming 01- to 02-) keeps every URL.
+ */
+export function fileSlug(fileName: string): string {
+  const base = fileName.replace(/\.md$/i, '');
+  const withoutOrder = base.replace(/^\d+(?:[-_.\s]+|$)/, '');
+  return toSlug(withoutOrder) || toSlug(base);
+}
+
+/** The order number a file name starts with, e.g. 3 for `03-huiyi.md`. */
+export function fileOrder(fileName: string): number | undefined {
+  const match = /^(\d+)/.exec(fileName);
+  return match ? Number(match[1]) : undefined;
+}
