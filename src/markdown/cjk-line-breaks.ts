@@ -1,0 +1,84 @@
+// Own plugin rather than remark-join-cjk-lines: that package is untyped CommonJS on unist-util-visit@2, only looks
+// inside one text node (misses "**加强**\n管理"), and its non-`u` regex skips Han beyond the BMP and “”‘’…—.
+
+/** The few mdast fields this plugin reads; local so we need not import @types/mdast (not a direct dependency). */
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+}
+
+/**
+ * Characters that are written without spaces between them: Han (and kana/bopomofo, same typesetting), CJK symbols
+ * and punctuation U+3000–303F, vertical forms U+FE30–FE4F, full-width forms U+FF00–FFEF, and the general
+ * punctuation Chinese text uses: ‘ ’ “ ” — …
+ */
+const CJK =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\uFE30-\uFE4F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026]$/u;
+
+/** Blocks holding phrasing content; a soft break can only occur inside one of these. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** Stands in for leaves with no text of their own (image, footnote reference…): never CJK, so breaks there stay. */
+const OPAQUE = '\uFFFC';
+
+/**
+ * remark plugin: drops a soft line break (the "\n" the parser leaves in text nodes; whitespace around it is already
+ * stripped) when the characters on both sides are CJK, since browsers would render it as a stray space in Chinese.
+ * Between CJK and Latin/digits the break is kept, so it renders as a space: that matches the usual practice of
+ * spacing mixed Chinese–Latin text ("使用 Python") and never glues two words or numbers together. Hard breaks are
+ * `break` nodes, not "\n" in text, so they are untouched.
+ */
+export default function remarkCjkLineBreaks() {
+  return (tree: MdNode): undefined => {
+    visit(tree);
+  };
+}
+
+function visit(node: MdNode): void {
+  if (PHRASING_PARENTS.has(node.type)) joinLines(node);
+  else node.children?.forEach(visit);
+}
+
+function joinLines(block: MdNode): void {
+  // Flatten the block's leaves in document order so neighbours are found across emphasis, links and code spans.
+  const leaves: MdNode[] = [];
+  const collect = (node: MdNode): void => {
+    if (node.children) node.children.forEach(collect);
+    else leaves.push(node);
+  };
+  collect(block);
+  const texts = leaves.map((leaf) =>
+    leaf.type === 'text' || leaf.type === 'inlineCode' || leaf.type === 'html' ? (leaf.value ?? '') : OPAQUE,
+  );
+
+  leaves.forEach((leaf, i) => {
+    const value = texts[i];
+    if (leaf.type !== 'text' || value === undefined || !value.includes('\n')) return;
+    leaf.value = value.replace(/\n/g, (newline, offset: number) => {
+      const before = offset > 0 ? charBefore(value, offset) : neighbourChar(texts, i - 1, -1);
+      const after = offset + 1 < value.length ? charAt(value, offset + 1) : neighbourChar(texts, i + 1, 1);
+      return CJK.test(before) && CJK.test(after) ? '' : newline;
+    });
+  });
+}
+
+/** Nearest character in the neighbouring leaves (stepping by `step`), skipping empty ones. */
+function neighbourChar(texts: string[], from: number, step: 1 | -1): string {
+  for (let i = from; i >= 0 && i < texts.length; i += step) {
+    const text = texts[i];
+    if (text) return step < 0 ? charBefore(text, text.length) : charAt(text, 0);
+  }
+  return '';
+}
+
+/** The code point ending just before `end` (a surrogate pair counts as one character). */
+function charBefore(text: string, end: number): string {
+  const unit = text.charCodeAt(end - 1);
+  return text.slice(unit >= 0xdc00 && unit <= 0xdfff && end >= 2 ? end - 2 : end - 1, end);
+}
+
+function charAt(text: string, start: number): string {
+  const point = text.codePointAt(start);
+  return point === undefined ? '' : String.fromCodePoint(point);
+}
