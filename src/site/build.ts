@@ -1,0 +1,218 @@
+/**
+ * Content model → site structure: every page, its URL and what it lists. Pure: the Markdown
+ * renderer is passed in, and the same content always gives the same site.
+ */
+import { formatChineseDate, yearOf } from '../content/date.ts';
+import type { Content, Issue, Item, Term } from '../content/model.ts';
+import { fileOrder, toSlug } from '../content/slug.ts';
+import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
+import { paginate } from './paginate.ts';
+
+export type RenderMarkdown = (source: string) => { html: string; text: string };
+
+export interface BuildOptions {
+  /** Include items and issues marked `draft: true` (the dev server does). */
+  drafts?: boolean;
+}
+
+export const urls = {
+  home: '/',
+  issues: '/issues/',
+  archive: '/archive/',
+  categories: '/categories/',
+  units: '/units/',
+  years: '/years/',
+  notFound: '/404.html',
+  issue: (key: string) => `/${key}/`,
+  item: (issueKey: string, slug: string) => `/${issueKey}/${slug}/`,
+  category: (slug: string) => `/categories/${slug}/`,
+  unit: (slug: string) => `/units/${slug}/`,
+  year: (year: number) => `/years/${year}/`,
+};
+
+const EXCERPT_LENGTH = 90;
+
+interface TaxonomyTerm {
+  name: string;
+  url: string;
+  heading: string;
+  items: ItemPage[];
+}
+
+/** Groups in first-seen order (Map.groupBy needs Node 21). */
+function groupBy<T, K>(list: readonly T[], key: (value: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const value of list) {
+    const k = key(value);
+    const group = groups.get(k);
+    if (group) group.push(value);
+    else groups.set(k, [value]);
+  }
+  return groups;
+}
+
+/** The opening of a body for lists: whole sentences when they fit, else cut with an ellipsis. */
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const end = Math.max(...['。', '！', '？', '；'].map((mark) => head.lastIndexOf(mark)));
+  return end >= max / 2 ? head.slice(0, end + 1) : `${head}…`;
+}
+
+const issueLabel = (issue: Issue) => `${issue.year}年第${issue.number}期`;
+
+/** Position within an issue: `order:` first, else the file name's number, then the file name. */
+function compareInIssue(a: Item, b: Item): number {
+  const rank = (item: Item) => item.order ?? fileOrder(item.file.split('/')[2]!) ?? Number.POSITIVE_INFINITY;
+  return rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** Newest first: by date, then by issue, then by position in the issue. */
+function compareNewest(a: ItemPage, b: ItemPage, position: Map<ItemPage, number>): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.issue.url !== b.issue.url) return b.issue.year - a.issue.year || b.issue.number - a.issue.number;
+  return position.get(a)! - position.get(b)!;
+}
+
+function link(page: { url: string; title: string } | undefined): Link | undefined {
+  return page && { url: page.url, title: page.title };
+}
+
+/** Every unit: the editing office first (its own items have no `unit`), then units.yaml's order. */
+function allUnits(content: Content): Term[] {
+  const office = content.units.find((unit) => unit.name === content.site.office) ?? {
+    name: content.site.office,
+    slug: toSlug(content.site.office),
+    aliases: [],
+  };
+  return [office, ...content.units.filter((unit) => unit !== office)];
+}
+
+export function buildSite(content: Content, render: RenderMarkdown, options: BuildOptions = {}): Site {
+  const published = <T extends { draft: boolean }>(list: readonly T[]) => list.filter((x) => options.drafts || !x.draft);
+  const units = allUnits(content);
+  const termLink = (terms: Term[], url: (slug: string) => string) => {
+    const bySlug = new Map(terms.map((t) => [t.name, { name: t.name, title: t.name, url: url(t.slug) } satisfies TermLink]));
+    return (name: string) => bySlug.get(name)!;
+  };
+  const unitLink = termLink(units, urls.unit);
+  const categoryLink = termLink(content.categories, urls.category);
+
+  const itemsByIssue = groupBy(published(content.items), (item) => item.issue);
+  // An issue is shown once it has a published item; an empty folder is one still being prepared.
+  const issues = published(content.issues)
+    .filter((issue) => itemsByIssue.has(issue.key))
+    .sort((a, b) => b.year - a.year || b.number - a.number);
+
+  const issuePages: IssuePage[] = issues.map((issue) => {
+    const url = urls.issue(issue.key);
+    const label = issueLabel(issue);
+    const items = itemsByIssue.get(issue.key)!.sort(compareInIssue).map((item): ItemPage => {
+      const { html, text } = render(item.body);
+      return {
+        url: urls.item(issue.key, item.slug),
+        file: item.file,
+        title: item.title,
+        date: item.date,
+        dateText: formatChineseDate(item.date),
+        unit: unitLink(item.unit),
+        category: categoryLink(item.category),
+        issue: { url, title: label, year: issue.year, number: issue.number },
+        html,
+        text,
+        excerpt: excerpt(text),
+        prev: undefined,
+        next: undefined,
+        draft: item.draft,
+      };
+    });
+    items.forEach((item, i) => {
+      item.prev = link(items[i - 1]);
+      item.next = link(items[i + 1]);
+    });
+    return {
+      url,
+      key: issue.key,
+      year: issue.year,
+      number: issue.number,
+      label,
+      title: issue.title,
+      date: issue.date,
+      dateText: formatChineseDate(issue.date),
+      noteHtml: issue.note ? render(issue.note).html : '',
+      items,
+      prev: undefined,
+      next: undefined,
+    };
+  });
+  issuePages.forEach((issue, i) => {
+    const asLink = (page: IssuePage | undefined) => page && { url: page.url, title: page.label };
+    issue.prev = asLink(issuePages[i + 1]);
+    issue.next = asLink(issuePages[i - 1]);
+  });
+
+  const items = issuePages.toReversed().flatMap((issue) => issue.items);
+  const position = new Map(items.map((item, i) => [item, i]));
+  const newest = items.toSorted((a, b) => compareNewest(a, b, position));
+
+  const pageSize = content.site.pageSize;
+  const listings: ListingPage[] = [];
+  const addListing = (kind: ListingKind, heading: string, base: string, list: ItemPage[], parent?: Link) => {
+    for (const page of paginate(list, pageSize, base)) {
+      const n = page.pagination.pageNumber;
+      listings.push({ ...page, kind, heading, title: n > 1 ? `${heading}（第${n}页）` : heading, parent });
+    }
+  };
+  addListing('archive', '全部信息', urls.archive, newest);
+
+  const termIndexes: TermIndexPage[] = [];
+  const addTaxonomy = (kind: TermIndexPage['kind'], title: string, url: string, terms: TaxonomyTerm[]) => {
+    const parent = { url, title };
+    for (const term of terms) addListing(kind, term.heading, term.url, term.items, parent);
+    termIndexes.push({ url, kind, title, terms: terms.map(({ name, url, items }) => ({ name, url, count: items.length })) });
+  };
+  const byCategory = groupBy(newest, (item) => item.category.name);
+  const byUnit = groupBy(newest, (item) => item.unit.name);
+  const byYear = groupBy(newest, (item) => yearOf(item.date));
+  addTaxonomy(
+    'category',
+    '栏目',
+    urls.categories,
+    content.categories.map((c) => ({ name: c.name, url: urls.category(c.slug), heading: `栏目：${c.name}`, items: byCategory.get(c.name) ?? [] })),
+  );
+  addTaxonomy(
+    'unit',
+    '来源单位',
+    urls.units,
+    units.map((u) => ({ name: u.name, url: urls.unit(u.slug), heading: `来源单位：${u.name}`, items: byUnit.get(u.name) ?? [] })),
+  );
+  addTaxonomy(
+    'year',
+    '年份',
+    urls.years,
+    [...byYear].map(([year, items]) => ({ name: `${year}年`, url: urls.year(year), heading: `${year}年`, items })),
+  );
+
+  const issueYears: YearOfIssues[] = [...groupBy(issuePages, (issue) => issue.year)].map(([year, list]) => ({
+    year,
+    issues: list,
+  }));
+
+  return {
+    config: content.site,
+    items,
+    issues: issuePages,
+    latestIssue: issuePages[0],
+    issueYears,
+    listings,
+    termIndexes,
+    nav: [
+      { url: urls.home, title: '首页' },
+      { url: urls.issues, title: '往期简报' },
+      { url: urls.archive, title: '全部信息' },
+      { url: urls.categories, title: '栏目' },
+      { url: urls.units, title: '来源单位' },
+      { url: urls.years, title: '年份' },
+    ],
+  };
+}
