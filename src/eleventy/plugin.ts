@@ -1,0 +1,32 @@
+/**
+ * The Eleventy wiring: the site structure goes in as global data `bulletin`, the templates in
+ * layouts/ page through it. No content logic lives here.
+ */
+import type { Site } from '../site/model.ts';
+
+/** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no types). */
+export interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setTemplateFormats(formats: string): void;
+  setIncludesDirectory(dir: string): void;
+  addWatchTarget(target: string): void;
+  setQuietMode(quiet: boolean): void;
+}
+
+export interface BulletinPluginOptions {
+  /** The site to render, or a function that loads it anew on every (re)build. */
+  site: Site | (() => Promise<Site>);
+  /** Folder of the layouts, relative to the working directory. */
+  layoutsDir: string;
+}
+
+export function bulletinPlugin(eleventyConfig: EleventyConfig, options: BulletinPluginOptions): void {
+  eleventyConfig.setTemplateFormats('njk');
+  eleventyConfig.setIncludesDirectory('_includes');
+  // Escape by default: only bodies that went through the sanitizer are marked safe in templates.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  eleventyConfig.addGlobalData('bulletin', options.site);
+  eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/assets`]: 'assets' });
+}

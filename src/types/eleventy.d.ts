@@ -1,0 +1,14 @@
+// Eleventy 3 ships no type declarations; this covers the programmatic API the build uses.
+declare module '@11ty/eleventy' {
+  export interface EleventyOptions {
+    quietMode?: boolean;
+    configPath?: string | false;
+    pathPrefix?: string;
+    runMode?: 'build' | 'serve' | 'watch';
+    config?: (eleventyConfig: never) => void | Promise<void>;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+  }
+}
