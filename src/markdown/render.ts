@@ -1,4 +1,7 @@
+import type { Root } from 'hast';
+import { toText } from 'hast-util-to-text';
 import rehypeRaw from 'rehype-raw';
+import rehypeShiftHeading from 'rehype-shift-heading';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkCjkFriendly from 'remark-cjk-friendly';
@@ -42,39 +45,26 @@ const processor = unified()
   .use(remarkCjkLineBreaks)
   // clobberPrefix '': the sanitizer already prefixes every id with `user-content-`; with remark-rehype's default
   // footnote ids would get it twice.
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(remarkRehype, {
+    allowDangerousHtml: true,
+    clobberPrefix: '',
+    footnoteLabel: '注释',
+    footnoteBackLabel: (index) => `返回正文第${index + 1}处引用`,
+  })
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
+  // A body sits under the item's <h1> title on its own page and under an <h2> on the issue page: its headings
+  // start at <h3> so the outline holds on both (the item page adds a hidden <h2> 正文).
+  .use(rehypeShiftHeading, { shift: 2 })
   .use(rehypeStringify)
   .freeze();
 
 /** Same input, same bytes: the result depends on the Markdown source alone. */
 export function renderMarkdown(source: string): RenderedMarkdown {
   // parse/run/stringify by hand (what processSync does) so the sanitized tree is also at hand for the plain text.
-  const tree = processor.runSync(processor.parse(source));
+  const tree: Root = processor.runSync(processor.parse(source));
   return {
     html: processor.stringify(tree),
-    text: plainText(tree).replace(/\s+/g, ' ').trim(),
+    text: toText(tree).replace(/\s+/g, ' ').trim(),
   };
-}
-
-/** The few hast fields read here; local so we need not import @types/hast (not a direct dependency). */
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  children?: HastNode[];
-}
-
-/** Elements (of those the schema allows) that break a line when rendered: their text must not run into a neighbour's. */
-const SEPARATED = new Set(
-  'blockquote br dd details div dl dt h1 h2 h3 h4 h5 h6 hr li ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
-);
-
-function plainText(node: HastNode): string {
-  if (node.type === 'text') return node.value ?? '';
-  const inner = node.children?.map(plainText).join('') ?? '';
-  return node.type === 'element' && SEPARATED.has(node.tagName ?? '') ? ` ${inner} ` : inner;
 }

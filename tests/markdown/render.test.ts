@@ -49,7 +49,7 @@ describe('soft line breaks (CJK joins)', () => {
   });
 
   it('joins lines of a setext heading', () => {
-    expect(html('工作\n简报\n===')).toBe('<h1>工作简报</h1>');
+    expect(html('工作\n简报\n===')).toBe('<h3>工作简报</h3>');
   });
 
   it('keeps hard breaks (two trailing spaces, backslash) as <br>', () => {
@@ -176,7 +176,7 @@ describe('sanitizer', () => {
   });
 
   it('prefixes ids from raw HTML against DOM clobbering', () => {
-    expect(html('<h2 id="top">标题</h2>')).toBe('<h2 id="user-content-top">标题</h2>');
+    expect(html('<h2 id="top">标题</h2>')).toBe('<h4 id="user-content-top">标题</h4>');
   });
 });
 
@@ -207,5 +207,11 @@ describe('plain text', () => {
 
   it('is empty for an empty source', () => {
     expect(renderMarkdown('')).toEqual({ html: '', text: '' });
+  });
+});
+
+describe('headings', () => {
+  it('start at <h3>, under the item title (<h1>, or <h2> on the issue page)', () => {
+    expect(html('# 一级\n\n## 二级\n\n##### 五级')).toBe('<h3>一级</h3>\n<h4>二级</h4>\n<h6>五级</h6>');
   });
 });
