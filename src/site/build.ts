@@ -111,6 +111,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       const { html, text } = render(item.body);
       return {
         url: urls.item(issue.key, item.slug),
+        anchor: `item-${item.slug}`,
         file: item.file,
         title: item.title,
         date: item.date,
@@ -157,18 +158,18 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
 
   const pageSize = content.site.pageSize;
   const listings: ListingPage[] = [];
-  const addListing = (kind: ListingKind, heading: string, base: string, list: ItemPage[], parent?: Link) => {
+  const addListing = (kind: ListingKind, name: string, heading: string, base: string, list: ItemPage[], parent?: Link) => {
     for (const page of paginate(list, pageSize, base)) {
       const n = page.pagination.pageNumber;
-      listings.push({ ...page, kind, heading, title: n > 1 ? `${heading}（第${n}页）` : heading, parent });
+      listings.push({ ...page, kind, name, heading, title: n > 1 ? `${heading}（第${n}页）` : heading, parent });
     }
   };
-  addListing('archive', '全部信息', urls.archive, newest);
+  addListing('archive', '全部信息', '全部信息', urls.archive, newest);
 
   const termIndexes: TermIndexPage[] = [];
   const addTaxonomy = (kind: TermIndexPage['kind'], title: string, url: string, terms: TaxonomyTerm[]) => {
     const parent = { url, title };
-    for (const term of terms) addListing(kind, term.heading, term.url, term.items, parent);
+    for (const term of terms) addListing(kind, term.name, term.heading, term.url, term.items, parent);
     termIndexes.push({ url, kind, title, terms: terms.map(({ name, url, items }) => ({ name, url, count: items.length })) });
   };
   const byCategory = groupBy(newest, (item) => item.category.name);

@@ -17,6 +17,8 @@ export interface TermLink extends Link {
 
 export interface ItemPage {
   url: string;
+  /** Id of the item's section on its issue page, stable when items are reordered. */
+  anchor: string;
   /** Source file, relative to the content folder. */
   file: string;
   title: string;
@@ -90,6 +92,8 @@ export type ListingKind = 'archive' | 'category' | 'unit' | 'year';
 export interface ListingPage {
   url: string;
   kind: ListingKind;
+  /** What is listed: the term's name, or 全部信息 for the archive. */
+  name: string;
   /** Heading of the list, e.g. `栏目：疫情防控`. */
   heading: string;
   /** `<title>`, with the page number after the first page. */
