@@ -14,7 +14,9 @@ const { values } = parseArgs({
   },
 });
 
-const result = await build({ contentDir: values.content, outDir: values.out, drafts: values.drafts });
+const result = await build({ contentDir: values.content, outDir: values.out, drafts: values.drafts }).catch(
+  (error: unknown) => ({ ok: false, diagnostics: [], pages: 0, failure: error instanceof Error ? error.message : String(error) }),
+);
 for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
 if (result.diagnostics.length > 0) console.error(summarize(result.diagnostics));
 if (result.failure) console.error(`生成网站失败（build failed）：${result.failure}\n${values.out}/ 保持原样，未被改动。`);
