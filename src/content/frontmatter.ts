@@ -19,31 +19,12 @@ export function normalizeText(text: string): string {
 
 export function parseContentFile(raw: string): { parsed: ParsedFile | undefined; problems: Problem[] } {
   const text = normalizeText(raw);
+  const stop = (message: string) => ({ parsed: undefined, problems: [{ line: 1, column: 1, severity: 'error' as const, message }] });
   if (!/^---[ \t]*\n/.test(text)) {
-    return {
-      parsed: undefined,
-      problems: [
-        {
-          line: 1,
-          column: 1,
-          severity: 'error',
-          message: '文件开头缺少字段区（front-matter）：第一行应为“---”，其后写 title、date 等字段，再以一行“---”结束',
-        },
-      ],
-    };
+    return stop('文件开头缺少字段区（front-matter）：第一行应为“---”，其后写 title、date 等字段，再以一行“---”结束');
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    return {
-      parsed: undefined,
-      problems: [
-        {
-          line: 1,
-          column: 1,
-          severity: 'error',
-          message: '字段区（front-matter）没有结束：请在最后一个字段之后加一行“---”，再写正文',
-        },
-      ],
-    };
+    return stop('字段区（front-matter）没有结束：请在最后一个字段之后加一行“---”，再写正文');
   }
   let frontMatter: ParsedYaml | undefined;
   // The engine hands over the raw block between the fences, which begins on line 1 of the file.
