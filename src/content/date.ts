@@ -47,7 +47,8 @@ export function yearOf(date: IsoDate): number {
  * and gives the ISO form to suggest; undefined when it is no recognisable date.
  */
 export function suggestIsoDate(value: string): IsoDate | undefined {
-  const match = /^\s*(\d{4})\s*[年/.\-－]\s*(\d{1,2})\s*[月/.\-－]\s*(\d{1,2})\s*日?\s*$/.exec(value);
+  // NFKC first: clerks' input methods often type full-width digits (２０２１年１月２３日).
+  const match = /^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$/.exec(value.normalize('NFKC'));
   if (!match) return undefined;
   const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   return parseIsoDate(iso) ? iso : undefined;

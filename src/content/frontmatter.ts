@@ -17,6 +17,7 @@ export function normalizeText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** `problems` are those of the fences; a file with fences comes back parsed, YAML problems and all. */
 export function parseContentFile(raw: string): { parsed: ParsedFile | undefined; problems: Problem[] } {
   const text = normalizeText(raw);
   const stop = (message: string) => ({ parsed: undefined, problems: [{ line: 1, column: 1, severity: 'error' as const, message }] });
@@ -38,5 +39,6 @@ export function parseContentFile(raw: string): { parsed: ParsedFile | undefined;
   });
   frontMatter ??= parseYaml('');
   const bodyLine = text.slice(0, text.length - file.content.length).split('\n').length;
-  return { parsed: { frontMatter, body: file.content, bodyLine }, problems: frontMatter.problems };
+  // YAML problems stay in `frontMatter`; `check` reports them with the schema's.
+  return { parsed: { frontMatter, body: file.content, bodyLine }, problems: [] };
 }

@@ -97,6 +97,11 @@ async function loadTerms(contentDir: string, file: string, report: Reporter): Pr
   report.add(file, problems);
   if (!value) return undefined;
   const terms = value.map((entry) => ({ name: entry.name, slug: entry.slug ?? toSlug(entry.name), aliases: entry.aliases }));
+  terms.forEach((term, index) => {
+    if (term.slug === '') {
+      report.add(file, [{ ...yaml.locate([index, 'name']), severity: 'error', message: `无法从“${term.name}”生成网址名：请为它加一行 slug: 拼音名` }]);
+    }
+  });
   const names = new Map<string, string>();
   const slugs = new Map<string, string>();
   terms.forEach((term, index) => {
@@ -138,7 +143,7 @@ async function loadIssue(contentDir: string, file: string, report: Reporter): Pr
     year: Number(year),
     number: Number(number),
     date: value.date,
-    title: value.title,
+    title: value.title ?? undefined,
     note: parsed.body.trim(),
     draft: value.draft ?? false,
   };
@@ -159,8 +164,12 @@ async function loadItem(
   const { value, problems: invalid } = check(schema, parsed.frontMatter, ITEM_KEYS);
   report.add(file, invalid);
   if (parsed.body.trim() === '') report.error(file, '正文为空：请在字段区的“---”之后写信息正文', parsed.bodyLine);
-  if (!value || parsed.body.trim() === '') return undefined;
   const parts = file.split('/');
+  const slug = value?.slug ?? fileSlug(parts[2]!);
+  if (slug === '') {
+    report.error(file, `无法从文件名“${parts[2]}”生成网址：请用拼音或英文字母命名文件，如 01-huiyi.md，或加一行 slug: huiyi`);
+  }
+  if (!value || parsed.body.trim() === '' || slug === '') return undefined;
   return {
     file,
     issue: `${parts[0]}/${parts[1]}`,
@@ -168,8 +177,8 @@ async function loadItem(
     date: value.date,
     unit: value.unit ?? office,
     category: value.category,
-    order: value.order,
-    slug: value.slug ?? fileSlug(parts[2]!),
+    order: value.order ?? undefined,
+    slug,
     draft: value.draft ?? false,
     body: parsed.body,
   };
@@ -238,13 +247,12 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     if (issue) issues.push(issue);
   }
 
+  // Items are checked even when a list failed to load, so every file's problems show at once.
+  const schema = itemSchema(units && new Vocabulary(units), categories && new Vocabulary(categories));
   const items: Item[] = [];
-  if (site && units && categories) {
-    const schema = itemSchema(new Vocabulary(units), new Vocabulary(categories));
-    for (const file of itemFiles) {
-      const item = await loadItem(contentDir, file, schema, site.office, report);
-      if (item) items.push(item);
-    }
+  for (const file of itemFiles) {
+    const item = await loadItem(contentDir, file, schema, site?.office ?? '', report);
+    if (item) items.push(item);
   }
   checkCollisions(issues, items, report);
 

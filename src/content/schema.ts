@@ -15,7 +15,11 @@ const text = (label: string, key: string) =>
   z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `缺少${label}：请加一行“${key}: ……”` : `${label}（${key}）须为一行文字`,
+        issue.input === undefined
+          ? `缺少${label}：请加一行“${key}: ……”`
+          : issue.input === null
+            ? `${label}（${key}）为空：请填写${label}`
+            : `${label}（${key}）须为一行文字`,
     })
     .trim()
     .min(1, `${label}（${key}）为空：请填写${label}`);
@@ -23,7 +27,7 @@ const text = (label: string, key: string) =>
 const isoDate = z
   .string({
     error: (issue) =>
-      issue.input === undefined
+      issue.input === undefined || issue.input === null
         ? '缺少日期：请加一行“date: 2021-01-23”（年-月-日）'
         : '日期（date）须写成“年-月-日”，如 2021-01-23',
   })
@@ -94,8 +98,10 @@ export class Vocabulary {
   }
 }
 
-function termOf(label: string, key: string, listFile: string, vocabulary: Vocabulary) {
+/** A name from a controlled list; without the list (it failed to load) any name passes. */
+function termOf(label: string, key: string, listFile: string, vocabulary: Vocabulary | undefined) {
   return text(label, key).transform((value, ctx) => {
+    if (!vocabulary) return value;
     const name = vocabulary.resolve(value);
     if (name !== undefined) return name;
     const guess = vocabulary.suggest(value);
@@ -113,15 +119,15 @@ export const ITEM_KEYS = ['title', 'date', 'unit', 'category', 'order', 'slug', 
 
 const FIELDS = { error: '字段区须为“字段: 值”的形式，每行一个字段' };
 
-export function itemSchema(units: Vocabulary, categories: Vocabulary) {
+export function itemSchema(units: Vocabulary | undefined, categories: Vocabulary | undefined) {
   return z.strictObject({
     title: text('标题', 'title'),
     date: isoDate,
-    unit: termOf('来源单位', 'unit', 'content/_data/units.yaml', units).optional(),
+    unit: termOf('来源单位', 'unit', 'content/_data/units.yaml', units).nullish(),
     category: termOf('栏目', 'category', 'content/_data/categories.yaml', categories),
-    order: z.number({ error: '顺序（order）须为正整数，如 order: 2' }).int('顺序（order）须为正整数，如 order: 2').positive('顺序（order）须为正整数，如 order: 2').optional(),
-    slug: slug.optional(),
-    draft: draft.optional(),
+    order: z.number({ error: '顺序（order）须为正整数，如 order: 2' }).int('顺序（order）须为正整数，如 order: 2').positive('顺序（order）须为正整数，如 order: 2').nullish(),
+    slug: slug.nullish(),
+    draft: draft.nullish(),
   }, FIELDS);
 }
 
@@ -129,8 +135,8 @@ export const ISSUE_KEYS = ['date', 'title', 'draft'] as const;
 
 export const issueSchema = z.strictObject({
   date: isoDate,
-  title: text('期次标题', 'title').optional(),
-  draft: draft.optional(),
+  title: text('期次标题', 'title').nullish(),
+  draft: draft.nullish(),
 }, FIELDS);
 
 export const SITE_KEYS = ['title', 'office', 'url', 'pageSize', 'description'] as const;

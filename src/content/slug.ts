@@ -10,6 +10,7 @@ export function toSlug(text: string): string {
   return words
     .join('-')
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

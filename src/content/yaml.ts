@@ -3,7 +3,7 @@
  * problem at `unit` can point at the line and column where the clerk wrote the unit. Its
  * YAML 1.2 core schema also leaves `2021-01-23` a string instead of a UTC Date.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type ErrorCode } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type ErrorCode, type YAMLError } from 'yaml';
 import type { Diagnostic } from './model.ts';
 
 /** A diagnostic before it is tied to a file. */
@@ -22,17 +22,50 @@ const YAML_MESSAGES: Partial<Record<ErrorCode, string>> = {
   TAB_AS_INDENT: 'YAML 不能用制表符（Tab）缩进：请把行首的 Tab 换成空格',
   DUPLICATE_KEY: '同一字段写了两次（duplicate key）：请删去多余的一行',
   BAD_INDENT: '缩进不对齐（indentation）：同一层的字段须从同一列开始',
-  MULTILINE_IMPLICIT_KEY: '这一行不是“字段: 值”的形式：请检查冒号是否为半角“:”，冒号后是否有空格',
-  BLOCK_AS_IMPLICIT_KEY: '这一行不是“字段: 值”的形式：请检查冒号是否为半角“:”，冒号后是否有空格',
-  MISSING_CHAR: '缺少配对的引号或括号：请检查引号 " 和括号 [ ] 是否成对',
   BAD_DQ_ESCAPE: '双引号中的反斜杠“\\”写法不对：请删去反斜杠或改用单引号',
-  UNEXPECTED_TOKEN: '无法识别的写法：请检查这一行的冒号、引号和缩进',
   MULTIPLE_DOCS: '字段区中出现了第二个“---”：请删去多余的分隔线',
 };
 
-function translate(code: ErrorCode, english: string): string {
-  const firstLine = english.split('\n')[0] ?? english;
-  return YAML_MESSAGES[code] ?? `YAML 格式错误（${firstLine}）：请检查这一行的写法`;
+const INDENTED = '这一行前面多了空格（indentation）：字段须顶格写，与上一行的字段对齐';
+
+/**
+ * A clerk's reading of one YAML error: where to look and what to do. The `yaml` package reports
+ * some mistakes where it noticed them rather than where they were made (an unclosed quote at the
+ * end of the block, an indented line on the line before), so the place is moved to the cause.
+ */
+function explain(error: YAMLError, lines: readonly string[], lineAt: (offset: number) => number): { line: number; message: string } {
+  const line = lineAt(error.pos[0]);
+  const text = lines[line - 1] ?? '';
+  const english = error.message.split('\n')[0] ?? error.message;
+  switch (error.code) {
+    case 'MISSING_CHAR':
+      if (/quote/i.test(english)) {
+        const open = lines.findIndex((l) => (l.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1);
+        return {
+          line: open === -1 ? line : open + 1,
+          message: '引号没有配对：请在这一行文字的末尾补上引号“"”，或去掉开头的引号',
+        };
+      }
+      if (/map values/i.test(english)) {
+        return { line, message: '这一行缺少冒号：应写成“字段: 值”，冒号为半角“:”，后面加一个空格' };
+      }
+      return { line, message: '缺少配对的括号：请检查“[ ]”“{ }”是否成对' };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/:\s.*:(\s|$)/.test(text)) {
+        return { line, message: '值中有半角冒号加空格“: ”：请给整个值加上引号，如 title: "……"，或改用全角冒号“：”' };
+      }
+      // The value ran on into an indented next line.
+      return { line: /^\s/.test(lines[line] ?? '') ? line + 1 : line, message: INDENTED };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { line: lineAt(error.pos[1]), message: INDENTED };
+    case 'UNEXPECTED_TOKEN':
+      if (/^\s*[\w-]+:\s*[[{]/.test(text)) {
+        return { line, message: '值以“[”或“{”开头时须加引号：如 title: "[通知]……"' };
+      }
+      return { line, message: '无法识别的写法：请检查这一行的冒号、引号和缩进' };
+    default:
+      return { line, message: YAML_MESSAGES[error.code] ?? `YAML 格式错误（${english}）：请检查这一行的写法` };
+  }
 }
 
 /** Lines that YAML would misread in ways a clerk cannot decode: full-width colons and spaces. */
@@ -95,10 +128,14 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   const lint = lintLines(source, lineOffset);
   if (lint.length > 0) return { data: undefined, locate, problems: lint };
 
-  const problems: Problem[] = doc.errors.map((error) => ({
-    ...at(error.pos[0]),
-    severity: 'error' as const,
-    message: translate(error.code, error.message),
-  }));
+  const lines = source.split('\n');
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const { line, message } = explain(error, lines, (offset) => lineCounter.linePos(offset).line);
+    // One mistake can raise several errors on the same line; the first explains it.
+    if (problems.some((p) => p.line === line + lineOffset)) continue;
+    const column = line === lineCounter.linePos(error.pos[0]).line ? lineCounter.linePos(error.pos[0]).col : 1;
+    problems.push({ line: line + lineOffset, column, severity: 'error', message });
+  }
   return { data: problems.length > 0 ? undefined : doc.toJS(), locate, problems };
 }

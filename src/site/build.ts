@@ -2,7 +2,7 @@
  * Content model → site structure: every page, its URL and what it lists. Pure: the Markdown
  * renderer is passed in, and the same content always gives the same site.
  */
-import { formatChineseDate, yearOf } from '../content/date.ts';
+import { formatChineseDate } from '../content/date.ts';
 import type { Content, Issue, Item, Term } from '../content/model.ts';
 import { fileOrder, toSlug } from '../content/slug.ts';
 import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
@@ -61,10 +61,15 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
 
 const issueLabel = (issue: Issue) => `${issue.year}年第${issue.number}期`;
 
-/** Position within an issue: `order:` first, else the file name's number, then the file name. */
+/**
+ * Position within an issue: `order:`, else the number the file name starts with; at equal
+ * numbers an explicit `order:` goes first (a clerk who writes order: 1 means first), then the
+ * file name decides.
+ */
 function compareInIssue(a: Item, b: Item): number {
   const rank = (item: Item) => item.order ?? fileOrder(item.file.split('/')[2]!) ?? Number.POSITIVE_INFINITY;
-  return rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const explicit = (item: Item) => (item.order === undefined ? 1 : 0);
+  return rank(a) - rank(b) || explicit(a) - explicit(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 
 /** Newest first: by date, then by issue, then by position in the issue. */
@@ -174,7 +179,8 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
   };
   const byCategory = groupBy(newest, (item) => item.category.name);
   const byUnit = groupBy(newest, (item) => item.unit.name);
-  const byYear = groupBy(newest, (item) => yearOf(item.date));
+  // A year is the bulletin's year: 2021年第1期 belongs to 2021 even if an item in it is dated 2020-12-31.
+  const byYear = groupBy(newest, (item) => item.issue.year);
   addTaxonomy(
     'category',
     '栏目',
