@@ -21,6 +21,8 @@ export interface BuildRequest {
   outDir: string;
   /** Include drafts (preview builds only). */
   drafts?: boolean;
+  /** Templates and stylesheet; the project's own `layouts/` unless given (to try a changed copy). */
+  layoutsDir?: string;
   /** Diagnostics name files relative to this folder. */
   root?: string;
 }
@@ -37,11 +39,23 @@ export interface BuildResult {
 /** Staging folders are siblings of the output, so the final swap is a rename on one file system. */
 const stagingPrefix = (outDir: string) => `${path.basename(outDir)}.staging-`;
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Clears what killed builds left; a build still running keeps its staging folder. */
 async function removeStaleStaging(outDir: string): Promise<void> {
   const parent = path.dirname(outDir);
   const prefix = stagingPrefix(outDir);
   for (const name of await readdir(parent).catch(() => [])) {
-    if (name.startsWith(prefix)) await rm(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length)))) {
+      await rm(path.join(parent, name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -65,18 +79,31 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   await removeStaleStaging(outDir);
   const staging = path.join(path.dirname(outDir), `${stagingPrefix(outDir)}${process.pid}`);
   try {
-    const eleventy = new Eleventy(LAYOUTS_DIR, staging, {
+    const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
+    const eleventy = new Eleventy(layoutsDir, staging, {
       quietMode: true,
       configPath: false,
-      config: (eleventyConfig: EleventyConfig) => bulletinPlugin(eleventyConfig, { site, layoutsDir: LAYOUTS_DIR }),
+      config: (eleventyConfig: EleventyConfig) => bulletinPlugin(eleventyConfig, { site, layoutsDir }),
     });
+    // Failures come back as one line in `failure`; Eleventy's logger would add its stack trace.
+    eleventy.disableLogger();
     const written = await eleventy.write();
     await swapIn(staging, outDir);
     return { ok: true, diagnostics, pages: countPages(written) };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    return { ok: false, diagnostics, pages: 0, failure: error instanceof Error ? error.message : String(error) };
+    return { ok: false, diagnostics, pages: 0, failure: describeError(error) };
   }
+}
+
+/** Eleventy wraps the cause (a template's own error) in `originalError`; show the whole chain on one line. */
+export function describeError(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error && messages.length < 5; ) {
+    messages.push(e.message.replace(/\s*\n\s*/g, ' '));
+    e = (e as { originalError?: unknown }).originalError ?? e.cause;
+  }
+  return messages.length > 0 ? messages.join(' ← ') : String(error);
 }
 
 /** `write()` resolves to [passthrough copies, templates written]. */

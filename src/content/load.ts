@@ -20,7 +20,7 @@ import {
   Vocabulary,
 } from './schema.ts';
 import { fileSlug, toSlug } from './slug.ts';
-import { parseYaml, type Problem } from './yaml.ts';
+import { parseYaml, type ParsedYaml, type Problem } from './yaml.ts';
 
 export interface LoadResult {
   /** Undefined when any error was found. */
@@ -79,13 +79,39 @@ async function readText(contentDir: string, relative: string, report: Reporter):
   }
 }
 
-async function loadSite(contentDir: string, report: Reporter): Promise<SiteConfig | undefined> {
-  const file = '_data/site.yaml';
-  const source = await readText(contentDir, file, report);
+const SITE_FILE = '_data/site.yaml';
+
+async function loadSite(contentDir: string, report: Reporter): Promise<{ site: SiteConfig; yaml: ParsedYaml } | undefined> {
+  const source = await readText(contentDir, SITE_FILE, report);
   if (source === undefined) return undefined;
-  const { value, problems } = check(siteSchema, parseYaml(source), SITE_KEYS);
-  report.add(file, problems);
-  return value;
+  const yaml = parseYaml(source);
+  const { value, problems } = check(siteSchema, yaml, SITE_KEYS);
+  report.add(SITE_FILE, problems);
+  return value && { site: value, yaml };
+}
+
+/**
+ * Every unit, the editing office included: items without `unit` are its own, so it has a unit
+ * page too. units.yaml may list it (under its name or an alias) to give it a slug; otherwise it
+ * comes first, with the pinyin of its name, which must not be another unit's URL.
+ */
+function withOffice(units: Term[], loaded: { site: SiteConfig; yaml: ParsedYaml }, report: Reporter): Term[] {
+  const office = loaded.site.office;
+  if (units.some((unit) => unit.name === office || unit.aliases.includes(office))) return units;
+  const slug = toSlug(office);
+  const clash = units.find((unit) => unit.slug === slug);
+  if (clash || slug === '') {
+    report.add(SITE_FILE, [
+      {
+        ...loaded.yaml.locate(['office']),
+        severity: 'error',
+        message: clash
+          ? `编印单位的网址名（${slug}）与来源单位“${clash.name}”相同：请在 units.yaml 中为编印单位加一项，写明另一个 slug`
+          : '无法从编印单位的名称生成网址名：请在 units.yaml 中为编印单位加一项，写明 slug',
+      },
+    ]);
+  }
+  return [{ name: office, slug, aliases: [] }, ...units];
 }
 
 /** A units or categories list; names, aliases and URLs must each be unique. */
@@ -211,8 +237,10 @@ function checkCollisions(issues: readonly Issue[], items: readonly Item[], repor
 
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const report = new Reporter(contentDir, options.root ?? process.cwd());
-  const site = await loadSite(contentDir, report);
-  const units = await loadTerms(contentDir, '_data/units.yaml', report);
+  const loadedSite = await loadSite(contentDir, report);
+  const site = loadedSite?.site;
+  const listed = await loadTerms(contentDir, '_data/units.yaml', report);
+  const units = listed && loadedSite ? withOffice(listed, loadedSite, report) : listed;
   const categories = await loadTerms(contentDir, '_data/categories.yaml', report);
   let files: string[] = [];
   try {
@@ -248,10 +276,12 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   }
 
   // Items are checked even when a list failed to load, so every file's problems show at once.
-  const schema = itemSchema(units && new Vocabulary(units), categories && new Vocabulary(categories));
+  const unitNames = units && new Vocabulary(units);
+  const schema = itemSchema(unitNames, categories && new Vocabulary(categories));
+  const office = (site && unitNames?.resolve(site.office)) ?? site?.office ?? '';
   const items: Item[] = [];
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, schema, site?.office ?? '', report);
+    const item = await loadItem(contentDir, file, schema, office, report);
     if (item) items.push(item);
   }
   checkCollisions(issues, items, report);

@@ -66,6 +66,7 @@ export interface Item {
 
 export interface Content {
   site: SiteConfig;
+  /** units.yaml's units, with the editing office first when the list does not name it. */
   units: Term[];
   categories: Term[];
   issues: Issue[];

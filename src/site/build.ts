@@ -4,7 +4,7 @@
  */
 import { formatChineseDate } from '../content/date.ts';
 import type { Content, Issue, Item, Term } from '../content/model.ts';
-import { fileOrder, toSlug } from '../content/slug.ts';
+import { fileOrder } from '../content/slug.ts';
 import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
 import { paginate } from './paginate.ts';
 
@@ -83,19 +83,9 @@ function link(page: { url: string; title: string } | undefined): Link | undefine
   return page && { url: page.url, title: page.title };
 }
 
-/** Every unit: the editing office first (its own items have no `unit`), then units.yaml's order. */
-function allUnits(content: Content): Term[] {
-  const office = content.units.find((unit) => unit.name === content.site.office) ?? {
-    name: content.site.office,
-    slug: toSlug(content.site.office),
-    aliases: [],
-  };
-  return [office, ...content.units.filter((unit) => unit !== office)];
-}
-
 export function buildSite(content: Content, render: RenderMarkdown, options: BuildOptions = {}): Site {
   const published = <T extends { draft: boolean }>(list: readonly T[]) => list.filter((x) => options.drafts || !x.draft);
-  const units = allUnits(content);
+  const { units } = content;
   const termLink = (terms: Term[], url: (slug: string) => string) => {
     const bySlug = new Map(terms.map((t) => [t.name, { name: t.name, title: t.name, url: url(t.slug) } satisfies TermLink]));
     return (name: string) => bySlug.get(name)!;

@@ -82,7 +82,7 @@ export interface Pagination {
   last: string;
   prev: string | undefined;
   next: string | undefined;
-  /** Numbered links: the first, the last and two on each side of the current page, ascending; a jump in numbers is a gap (…). */
+  /** Numbered links, ascending: the first, the last and two on each side of the current page; a jump in numbers is a gap (…). */
   pages: PageLink[];
 }
 

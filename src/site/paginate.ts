@@ -9,6 +9,16 @@ export interface Page<T> {
 /** Numbered links shown on each side of the current page; the first and last are always shown. */
 const WINDOW = 2;
 
+/**
+ * Whether page `n` gets a numbered link on page `current`: the first, the last, and WINDOW on
+ * each side of the current one; a gap that would hide a single page shows it instead, since
+ * “…” is no shorter than the number.
+ */
+function shown(n: number, current: number, last: number): boolean {
+  const near = (m: number) => m === 1 || m === last || Math.abs(m - current) <= WINDOW;
+  return near(n) || (near(n - 1) && near(n + 1));
+}
+
 /** URL of page `n` of a list whose first page is `base` (`/archive/` → `/archive/2/`). */
 export function pageUrl(base: string, n: number): string {
   return n === 1 ? base : `${base}${n}/`;
@@ -25,7 +35,7 @@ export function paginate<T>(items: readonly T[], size: number, base: string): Pa
   return urls.map((url, i) => {
     const pages: PageLink[] = urls
       .map((u, j) => ({ number: j + 1, url: u, current: i === j }))
-      .filter(({ number }) => number === 1 || number === pageCount || Math.abs(number - (i + 1)) <= WINDOW);
+      .filter(({ number }) => shown(number, i + 1, pageCount));
     return {
       url,
       items: items.slice(i * size, (i + 1) * size),

@@ -493,6 +493,31 @@ describe('all problems at once', () => {
   });
 });
 
+describe('the editing office as a unit', () => {
+  const OWN = md('---', 'title: 办公室信息', 'date: 2021-01-23', 'category: 疫情防控', '---', '', '正文。');
+
+  it('uses the entry of units.yaml that names the office, under its name or an alias, once', async () => {
+    const result = await load({
+      'content/_data/units.yaml': md('- name: 济源路街道', '- name: 区政府办公室', '  slug: bangongshi', '  aliases: [示例区人民政府办公室]'),
+      [ITEM]: OWN,
+    });
+    expect(listing(result.diagnostics)).toBe('(none)');
+    expect(result.content!.units.map((u) => [u.name, u.slug])).toEqual([
+      ['济源路街道', 'ji-yuan-lu-jie-dao'],
+      ['区政府办公室', 'bangongshi'],
+    ]);
+    expect(result.content!.items[0]!.unit).toBe('区政府办公室');
+  });
+
+  it('refuses a unit whose slug is the one the office’s name gives', async () => {
+    const result = await load({
+      'content/_data/units.yaml': md('- name: 综合办', '  slug: shi-li-qu-ren-min-zheng-fu-ban-gong-shi'),
+      [ITEM]: OWN,
+    });
+    expectError(result, { file: 'content/_data/site.yaml', line: 2, column: 9, says: ['综合办', 'units.yaml', 'slug'] });
+  });
+});
+
 describe('a valid tree', () => {
   it('loads into the content model', async () => {
     const result = await load({
@@ -546,12 +571,14 @@ describe('a valid tree', () => {
       url: 'https://bulletin.example.gov.cn/',
       pageSize: 20,
     });
+    // The editing office comes first: its own items (no `unit`) have a unit page too.
     expect(content.units.map((u) => [u.name, u.slug])).toEqual([
+      ['示例区人民政府办公室', 'shi-li-qu-ren-min-zheng-fu-ban-gong-shi'],
       ['通航试验区管委会', 'tonghang-shiyanqu'],
       ['济源路街道', 'jiyuanlu-jiedao'],
       ['中心路街道', 'zhong-xin-lu-jie-dao'],
     ]);
-    expect(content.units[1]!.aliases).toEqual(['济源路街道办事处', '济源路办事处']);
+    expect(content.units[2]!.aliases).toEqual(['济源路街道办事处', '济源路办事处']);
     expect(content.categories.map((c) => c.slug)).toEqual(['yi-qing-fang-kong', 'xiangmu-jianshe', 'ji-ceng-dong-tai']);
 
     expect(content.issues).toHaveLength(1);

@@ -15,7 +15,9 @@ export function term(name: string, slug: string, aliases: string[] = []): Term {
   return { name, slug, aliases };
 }
 
+/** As the loader gives them: the editing office first (units.yaml does not list it here). */
 export const UNITS: Term[] = [
+  term(OFFICE, 'shi-li-qu-ren-min-zheng-fu-ban-gong-shi'),
   term('通航试验区管委会', 'tonghang-shiyanqu', ['通航试验区']),
   term('济源路街道', 'jiyuanlu-jiedao', ['济源路办事处']),
   term('中心路街道', 'zhongxinlu-jiedao'),

@@ -109,11 +109,15 @@ describe('paginate', () => {
     expect(window(2)).toEqual([1, 2, 3, 4, 10]);
     expect(window(3)).toEqual([1, 2, 3, 4, 5, 10]);
     expect(window(4)).toEqual([1, 2, 3, 4, 5, 6, 10]);
-    expect(window(5)).toEqual([1, 3, 4, 5, 6, 7, 10]);
+    // A gap that would hide one page (2 here) shows that page: “…” is no shorter than “2”.
+    expect(window(5)).toEqual([1, 2, 3, 4, 5, 6, 7, 10]);
+    expect(window(6)).toEqual([1, 4, 5, 6, 7, 8, 9, 10]);
     expect(window(8)).toEqual([1, 6, 7, 8, 9, 10]);
     expect(window(10)).toEqual([1, 8, 9, 10]);
+    expect(paginate(numbers(30), 1, BASE)[14]!.pagination.pages.map((link) => link.number)).toEqual([1, 13, 14, 15, 16, 17, 30]);
     expect(pages[4]!.pagination.pages.map((link) => link.url)).toEqual([
       '/archive/',
+      '/archive/2/',
       '/archive/3/',
       '/archive/4/',
       '/archive/5/',

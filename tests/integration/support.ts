@@ -1,0 +1,59 @@
+/** Helpers for the integration suites: temp folders, the CLI as a child process, file trees by hash. */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Generous: a build takes about a second; these only stop a hung one. */
+export const BUILD_TIMEOUT = 60_000;
+
+export function tempDir(label: string): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `bulletin-it-${label}-`));
+}
+
+export function removeDir(dir: string | undefined): Promise<void> {
+  return dir ? rm(dir, { recursive: true, force: true }) : Promise.resolve();
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run build` as a clerk runs it, from the project root: `node --import tsx src/build/cli.ts …`. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/build/cli.ts', ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: BUILD_TIMEOUT, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
+}
+
+/** Every file under `dir`, relative, with `/`, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Relative path → sha256 of the bytes, for every file under `dir`. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const file of await listFiles(dir)) {
+    hashes[file] = createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex');
+  }
+  return hashes;
+}
