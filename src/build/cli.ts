@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { dateInChina } from '../content/date.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
 import { build, describeError } from './build.ts';
 
@@ -16,7 +17,15 @@ const { values } = parseArgs({
   },
 });
 
-const result = await build({ contentDir: values.content, outDir: values.out, drafts: values.drafts, layoutsDir: values.layouts }).catch(
+const result = await build({
+  contentDir: values.content,
+  outDir: values.out,
+  drafts: values.drafts,
+  layoutsDir: values.layouts,
+  today: dateInChina(new Date()),
+  // CI sets SITE_URL from the GitHub Pages configuration; otherwise site.yaml's url is used.
+  siteUrl: process.env.SITE_URL,
+}).catch(
   (error: unknown) => ({ ok: false, diagnostics: [], pages: 0, failure: describeError(error) }),
 );
 for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));

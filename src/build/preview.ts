@@ -3,6 +3,7 @@
  * While the content has errors the preview keeps showing the last good site, so a clerk's
  * half-typed edit never takes the server down.
  */
+import { dateInChina } from '../content/date.ts';
 import { loadContent } from '../content/load.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
 import { renderMarkdown } from '../markdown/render.ts';
@@ -12,7 +13,7 @@ import type { Site } from '../site/model.ts';
 let lastGood: Site | undefined;
 
 export async function loadSiteForPreview(contentDir: string): Promise<Site> {
-  const { content, diagnostics } = await loadContent(contentDir);
+  const { content, diagnostics } = await loadContent(contentDir, { today: dateInChina(new Date()) });
   for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
   if (content) {
     lastGood = buildSite(content, renderMarkdown, { drafts: true });

@@ -53,3 +53,33 @@ export function suggestIsoDate(value: string): IsoDate | undefined {
   const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   return parseIsoDate(iso) ? iso : undefined;
 }
+
+const DAY_MS = 86_400_000;
+
+function dayNumber(date: IsoDate): number {
+  const { year, month, day } = parts(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Whole days from `from` to `to`; negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar date in China at `instant`. China keeps UTC+8 all year (no daylight saving since
+ * 1991), so a fixed offset gives the same answer as Asia/Shanghai without relying on ICU data.
+ */
+export function dateInChina(instant: Date): IsoDate {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The start of a calendar date in China as an RFC 3339 timestamp (Atom, Open Graph): `2021-01-25T00:00:00+08:00`. */
+export function chinaMidnight(date: IsoDate): string {
+  parts(date); // throws on anything but a calendar date, so no malformed timestamp reaches a feed
+  return `${date}T00:00:00+08:00`;
+}

@@ -27,10 +27,15 @@ export interface CliResult {
 
 /** `npm run build` as a clerk runs it, from the project root: `node --import tsx src/build/cli.ts …`. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runScript('src/build/cli.ts', args, env);
+}
+
+/** Any of the project's commands (`src/tools/check.ts`, …) as npm runs it, from the project root. */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/build/cli.ts', ...args],
+      ['--import', 'tsx', script, ...args],
       { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: BUILD_TIMEOUT, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -1,0 +1,6 @@
+/**
+ * The mark the importer writes where only a person can decide, such as an item's category.
+ * It is valid YAML, stands out in any editor, and `check` names it with the fix, so a file
+ * carrying it can never be published by mistake.
+ */
+export const GAP = '【待填写】';

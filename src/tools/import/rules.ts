@@ -1,0 +1,134 @@
+/**
+ * The rules a clerk applies by hand when turning a bulletin into items, shared by the PDF-text
+ * and the Word readers: tidy the text, recognise a title, take the source unit from the end,
+ * find the date.
+ */
+import { daysBetween, parseIsoDate } from '../../content/date.ts';
+import { GAP } from '../../content/gap.ts';
+import type { IsoDate } from '../../content/model.ts';
+import type { Vocabulary } from '../../content/schema.ts';
+import { FUTURE_LIMIT_DAYS } from '../../content/warnings.ts';
+import type { ItemDraft } from '../item-file.ts';
+
+/** An item as a reader found it: a title and its paragraphs, text not yet tidied. */
+export interface RawItem {
+  title: string;
+  paragraphs: string[];
+}
+
+/** Han characters and CJK punctuation: no space belongs next to them in Chinese text. */
+const CJK = '\\p{Script=Han}\\u3001-\\u303F\\uFF01-\\uFF60\\u2018-\\u201F\\u2026\\u2014\\u00B7';
+const SPACES = '[ \\t\\u00A0\\u3000]+';
+const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])${SPACES}|${SPACES}(?=[${CJK}])`, 'gu');
+const HALF_WIDTH_AFTER_CJK = new RegExp(`(?<=[${CJK}])[,;:!?]`, 'gu');
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
+
+/**
+ * Removes the spaces a PDF or a careless paste leaves around Chinese (`完成主体 9层` → `完成主体9层`,
+ * `利用 LED显示屏` → `利用LED显示屏`) and turns half-width punctuation after Chinese into full width.
+ */
+export function tidy(text: string): string {
+  return text
+    .replace(SPACE_BY_CJK, '')
+    .replace(HALF_WIDTH_AFTER_CJK, (mark) => FULL_WIDTH[mark]!)
+    .replace(/\(([^()]*\p{Script=Han}[^()]*)\)/gu, '（$1）')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** Two lines of one paragraph: only two Latin words keep a space between them. */
+export function joinLines(before: string, after: string): string {
+  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? `${before} ${after}` : before + after;
+}
+
+const ENUMERATED = /^(?:[一二三四五六七八九十]+[、是．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/;
+
+/**
+ * Whether a line could be a title: a few words to a long line, with Chinese in it, no sentence
+ * punctuation, not ending as an unfinished clause, not a numbered point inside an item.
+ */
+export function looksLikeTitle(text: string): boolean {
+  const length = [...text].length;
+  return (
+    length >= 4 &&
+    length <= 80 &&
+    /\p{Script=Han}/u.test(text) &&
+    !/[。；！？!?;]/.test(text) &&
+    !/[，、：,:（(“‘—）)]$/.test(text) &&
+    !ENUMERATED.test(text)
+  );
+}
+
+/** A source unit in full-width parentheses at the very end: `……施工图设计。（通航试验区管委会）`. */
+export function trailingUnit(text: string): { name: string; before: string } | undefined {
+  const match = /^(.*?)\s*[（(]([^（）()。，；]{2,30})[）)]\s*$/su.exec(text);
+  return match ? { name: match[2]!.trim(), before: match[1]!.trim() } : undefined;
+}
+
+/** `1月23日` (with `2021年` before it or not) in the text. */
+function writtenDate(text: string): { year: number | undefined; month: number; day: number; written: string } | undefined {
+  const match = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(text);
+  if (!match) return undefined;
+  return { year: match[1] ? Number(match[1]) : undefined, month: Number(match[2]), day: Number(match[3]), written: match[0] };
+}
+
+export interface ImportContext {
+  units: Vocabulary;
+  /** Canonical name of the editing office: items without a unit are its own. */
+  office: string;
+  /** `--year`, when the clerk gave it. */
+  year: number | undefined;
+  /** The target issue's year and date (GAP when the issue is new and undated). */
+  issueYear: number;
+  issueDate: string;
+}
+
+export interface Finished {
+  item: ItemDraft;
+  /** What a person should look at, in Chinese. */
+  notes: string[];
+}
+
+function itemDate(firstParagraph: string, context: ImportContext, notes: string[]): string {
+  const found = writtenDate(firstParagraph);
+  if (found) {
+    let year = found.year ?? context.year ?? context.issueYear;
+    const iso = (y: number) => `${y}-${String(found.month).padStart(2, '0')}-${String(found.day).padStart(2, '0')}`;
+    // An issue of early January reports late December: the year the clerk did not write is the one before.
+    if (found.year === undefined && context.year === undefined && parseIsoDate(context.issueDate) && parseIsoDate(iso(year))) {
+      if (daysBetween(context.issueDate, iso(year)) > FUTURE_LIMIT_DAYS) year -= 1;
+    }
+    if (parseIsoDate(iso(year))) {
+      notes.push(`日期 ${iso(year)} 取自正文“${found.written}”`);
+      return iso(year);
+    }
+  }
+  if (context.issueDate !== GAP) {
+    notes.push(`正文中没有日期，取本期出刊日期 ${context.issueDate}`);
+    return context.issueDate;
+  }
+  notes.push('日期待填写');
+  return GAP;
+}
+
+/** Tidies the text, moves the trailing unit into `unit` and finds the date. */
+export function finishItem(raw: RawItem, context: ImportContext): Finished {
+  const notes: string[] = [];
+  const paragraphs = raw.paragraphs.map(tidy).filter((p) => p !== '');
+  let unit: string | undefined;
+  const last = paragraphs.at(-1);
+  const found = last === undefined ? undefined : trailingUnit(last);
+  if (found) {
+    const canonical = context.units.resolve(found.name);
+    if (canonical === undefined) notes.push(`来源单位“${found.name}”不在名单中：请核对，或请管理员把它加入 units.yaml`);
+    unit = canonical ?? found.name;
+    if (found.before === '') paragraphs.pop();
+    else paragraphs[paragraphs.length - 1] = found.before;
+  }
+  if (unit === context.office) unit = undefined;
+  if (unit === undefined) notes.push('文末没有来源单位，作为编印单位自己的信息');
+  const date = itemDate(paragraphs[0] ?? '', context, notes);
+  notes.push('栏目待填写');
+  if (paragraphs.length === 0) notes.push('没有正文');
+  return { item: { title: tidy(raw.title), date, unit, category: GAP, body: paragraphs.join('\n\n') }, notes };
+}
