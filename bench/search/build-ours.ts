@@ -1,0 +1,46 @@
+/**
+ * One index build of our engine, in a process of its own so its peak RSS can be measured:
+ * `node --import tsx bench/search/build-ours.ts N OUT_DIR [SHARD_TARGET DOCS_PER_CHUNK]`.
+ * Prints one JSON line: build time (from the site structure to files on disk), its CPU time and sizes.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeSearchIndex } from '../../src/search/write.ts';
+import { corpusSite } from './corpus.ts';
+
+/** What the browser part of the benchmark calls: the client's own module, cold then warm. */
+const HARNESS = `<!doctype html>
+<html lang="zh-CN"><meta charset="utf-8"><title>our engine</title>
+<script type="module">
+window.bench = async (q, filters, warmRuns) => {
+  const t0 = performance.now();
+  const client = await import('./search/search.js');
+  const index = await client.openIndex();
+  const results = await index.search({ q, filters });
+  const hits = await results.more();
+  const cold = performance.now() - t0;
+  const warm = [];
+  for (let i = 0; i < warmRuns; i++) {
+    const t = performance.now();
+    await (await index.search({ q, filters })).more();
+    warm.push(performance.now() - t);
+  }
+  return { cold, warm, shown: hits.length, count: results.count.value, approximate: results.count.approximate };
+};
+</script>
+`;
+
+const [n, out, shardTarget, docsPerChunk] = process.argv.slice(2);
+const site = corpusSite(Number(n));
+await rm(out!, { recursive: true, force: true });
+const start = performance.now();
+const cpu = process.cpuUsage();
+const index = await writeSearchIndex(site, out!, {
+  ...(shardTarget ? { shardTarget: Number(shardTarget) } : {}),
+  ...(docsPerChunk ? { docsPerChunk: Number(docsPerChunk) } : {}),
+});
+const ms = performance.now() - start;
+const { user, system } = process.cpuUsage(cpu);
+await writeFile(path.join(out!, 'bench.html'), HARNESS);
+console.log(JSON.stringify({ ms, cpuMs: (user + system) / 1000, files: index.files.size, tokens: index.tokens, shards: index.manifest.shards.length, sizes: index.sizes }));
+

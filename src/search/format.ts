@@ -1,0 +1,290 @@
+/**
+ * The search index format, version 1: what `writeSearchIndex` writes into `search/` of the site
+ * and the browser client reads. Bump `FORMAT_VERSION` on any change to the layout below; a client
+ * refuses a manifest of another version.
+ *
+ * Files (every `.bin` file is gzip-compressed by the builder when that makes it smaller; readers
+ * sniff the gzip magic bytes 1f 8b. Compressing at build time keeps the bytes a reader downloads
+ * the same on hosts that do not compress unknown types):
+ *
+ *   search/search.js          the client (ES module); finds everything below relative to its own URL
+ *   search/index.bin          the manifest (JSON, `Manifest`); its URL never changes, so the client
+ *                             fetches it revalidated (`cache: 'no-cache'`)
+ *   search/<parts>/t<k>.bin   token shard k (binary, below)
+ *   search/<parts>/d<k>.bin   document chunk k (JSON, `StoredDoc[]`): items k·C … k·C+C−1
+ *
+ * `<parts>` is `v1-` and a hash of the contents, so those files are immutable: a browser may cache
+ * them forever, and a reader who loaded the old manifest never mixes two builds.
+ *
+ * Item ids are positions in the archive's order, newest first: id 0 is the newest item, so walking
+ * a result set upwards lists results newest first at no cost.
+ *
+ * Token shard (all integers are unsigned LEB128 varints unless said otherwise):
+ *
+ *   "BST1"                        4 bytes: magic and format version
+ *   n                             number of entries, then n entries in ascending token order
+ *                                 (JavaScript string order, UTF-16 code units):
+ *     len, token                    the token as `len` bytes of UTF-8
+ *     encoding                      1 byte: 0 gaps, 1 bitmap, 2 runs
+ *     count                         number of ids in the list
+ *     len, payload                  `len` bytes:
+ *       gaps    varints: the first id, then each id minus the previous id minus 1
+ *       bitmap  bit i (byte i>>3, bit i&7, least significant first) set when id i is in the list
+ *       runs    pairs of varints: ids skipped since the end of the previous run, run length − 1
+ *
+ * The builder writes each list in the smallest of the three. Shards hold whole lists, in token order,
+ * each up to `SHARD_TARGET` (build.ts) bytes unless one list alone is larger; the manifest's `shards[k]` is
+ * the first token of shard k, so a client finds a token's shard by binary search.
+ *
+ * Tokens are the keys of `tokenize.ts` (one character, or two neighbouring ones, of folded text),
+ * and one key per facet value: `FACET_PREFIX`, the facet's name, `:`, the value (e.g. `\0unit:济源路街道`).
+ */
+
+export const FORMAT_VERSION = 1;
+export const SHARD_MAGIC = 'BST1';
+export const FACET_PREFIX = '\u0000';
+
+export type FacetName = 'unit' | 'category' | 'year';
+export const FACETS: readonly FacetName[] = ['unit', 'category', 'year'];
+
+export const facetToken = (facet: FacetName, value: string): string => `${FACET_PREFIX}${facet}:${value}`;
+
+export interface FacetValue {
+  /** The value as filters name it in the URL: a unit's or category's name, a year's digits. */
+  name: string;
+  /** Shown to readers: the name, or `2021年`. */
+  label: string;
+  /** Root-relative URL of the value's listing page, without the leading `/`. */
+  url: string;
+  count: number;
+}
+
+export interface Manifest {
+  version: number;
+  /** Folder of this build's shards and chunks, relative to the manifest, ending in `/`. */
+  parts: string;
+  /** Number of items; ids run from 0 to items − 1. */
+  items: number;
+  docsPerChunk: number;
+  /** First token of each shard. */
+  shards: string[];
+  /** Values of each facet in the site's order (years newest first), only those with items. */
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+/** One item as stored for result lists and confirmation. */
+export interface StoredDoc {
+  /** Title. */
+  t: string;
+  /** Root-relative URL without the leading `/` (the client resolves it under the site's path prefix). */
+  u: string;
+  /** Date, `YYYY-MM-DD`. */
+  d: string;
+  /** Date as shown, `2021年1月23日`. */
+  s: string;
+  /** Index of the unit in `facets.unit`. */
+  n: number;
+  /** Index of the category in `facets.category`. */
+  c: number;
+  /** Plain text of the body. */
+  x: string;
+}
+
+/** The text a query is matched against: title and body, apart so no match spans the two. */
+export const searchableText = (title: string, text: string): string => `${title}\n${text}`;
+
+export const Encoding = { Gaps: 0, Bitmap: 1, Runs: 2 } as const;
+export type Encoding = (typeof Encoding)[keyof typeof Encoding];
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const utf8 = new TextEncoder();
+
+class ByteWriter {
+  private bytes = new Uint8Array(1024);
+  length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  byte(value: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = value;
+  }
+
+  varint(value: number): void {
+    this.reserve(8);
+    while (value >= 0x80) {
+      this.bytes[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.bytes[this.length++] = value;
+  }
+
+  raw(data: Uint8Array): void {
+    this.reserve(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** One id list in its smallest encoding. `ids` ascending, without repeats. */
+export function encodeIds(ids: ArrayLike<number>): ShardList {
+  const gaps = new ByteWriter();
+  const runs = new ByteWriter();
+  let previous = -1;
+  let runStart = -1;
+  let runEnd = 0; // end (exclusive) of the last finished run
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    gaps.varint(id - previous - 1);
+    if (id !== previous + 1 || runStart < 0) {
+      if (runStart >= 0) {
+        runs.varint(runStart - runEnd);
+        runs.varint(previous - runStart);
+        runEnd = previous + 1;
+      }
+      runStart = id;
+    }
+    previous = id;
+  }
+  if (runStart >= 0) {
+    runs.varint(runStart - runEnd);
+    runs.varint(previous - runStart);
+  }
+  const count = ids.length;
+  const bitmapLength = count === 0 ? 0 : (ids[count - 1]! >>> 3) + 1;
+  if (bitmapLength < gaps.length && bitmapLength < runs.length) {
+    const bitmap = new Uint8Array(bitmapLength);
+    for (let i = 0; i < count; i++) bitmap[ids[i]! >>> 3]! |= 1 << (ids[i]! & 7);
+    return { encoding: Encoding.Bitmap, count, payload: bitmap };
+  }
+  return runs.length < gaps.length
+    ? { encoding: Encoding.Runs, count, payload: runs.result() }
+    : { encoding: Encoding.Gaps, count, payload: gaps.result() };
+}
+
+/** A list ready for a shard, as `encodeIds` made it. */
+export interface ShardEntry {
+  token: string;
+  list: ShardList;
+}
+
+/** Bytes an entry takes in a shard (for packing shards to size). */
+export const entrySize = (entry: ShardEntry): number => utf8.encode(entry.token).length + entry.list.payload.length + 12;
+
+
+/** Encodes entries already sorted by token. */
+export function encodeShard(entries: readonly ShardEntry[]): Uint8Array {
+  const out = new ByteWriter();
+  out.raw(utf8.encode(SHARD_MAGIC));
+  out.varint(entries.length);
+  for (const { token, list } of entries) {
+    const name = utf8.encode(token);
+    out.varint(name.length);
+    out.raw(name);
+    out.byte(list.encoding);
+    out.varint(list.count);
+    out.varint(list.payload.length);
+    out.raw(list.payload);
+  }
+  return out.result();
+}
+
+/** One list of a shard, not decoded until asked for. */
+export interface ShardList {
+  encoding: Encoding;
+  count: number;
+  payload: Uint8Array;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export class FormatError extends Error {}
+
+const utf8Decoder = new TextDecoder();
+
+/** Token → list for every entry of a (decompressed) shard. */
+export function decodeShard(bytes: Uint8Array): Map<string, ShardList> {
+  if (utf8Decoder.decode(bytes.subarray(0, 4)) !== SHARD_MAGIC) throw new FormatError('not a version 1 token shard');
+  let at = 4;
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= bytes.length) throw new FormatError('token shard cut short');
+      const b = bytes[at++]!;
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  };
+  const lists = new Map<string, ShardList>();
+  for (let n = varint(); n > 0; n--) {
+    const nameLength = varint();
+    const token = utf8Decoder.decode(bytes.subarray(at, (at += nameLength)));
+    const encoding = bytes[at++] as Encoding;
+    const count = varint();
+    const length = varint();
+    if (at + length > bytes.length) throw new FormatError('token shard cut short');
+    lists.set(token, { encoding, count, payload: bytes.subarray(at, (at += length)) });
+  }
+  return lists;
+}
+
+/** Calls `add` with every id of a list, ascending. */
+export function forEachId(list: ShardList, add: (id: number) => void): void {
+  const { payload } = list;
+  if (list.encoding === Encoding.Bitmap) {
+    for (let i = 0; i < payload.length; i++) {
+      for (let b = payload[i]!; b !== 0; b &= b - 1) add(i * 8 + (31 - Math.clz32(b & -b)));
+    }
+    return;
+  }
+  let at = 0;
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = payload[at++]!;
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  };
+  if (list.encoding === Encoding.Gaps) {
+    for (let id = -1; at < payload.length; ) add((id += varint() + 1));
+    return;
+  }
+  if (list.encoding !== Encoding.Runs) throw new FormatError(`unknown list encoding ${String(list.encoding)}`);
+  for (let end = 0; at < payload.length; ) {
+    const start = end + varint();
+    end = start + varint() + 1;
+    for (let id = start; id < end; id++) add(id);
+  }
+}
+
+/** Index of the shard that holds `token`: the last whose first token is ≤ it. */
+export function shardOf(shards: readonly string[], token: string): number {
+  let low = 0;
+  let high = shards.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (shards[mid]! <= token) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Whether bytes are gzip-compressed (the builder compresses a file when that makes it smaller). */
+export const isGzip = (bytes: Uint8Array): boolean => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
