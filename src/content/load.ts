@@ -3,10 +3,12 @@
  * bad input: every problem in every file comes back as a diagnostic, so a clerk sees them all
  * at once.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readContentText, symlinkProblem } from './files.ts';
 import { parseContentFile } from './frontmatter.ts';
-import type { Content, Diagnostic, Issue, Item, SiteConfig, Term } from './model.ts';
+import { localTargetProblems } from './links.ts';
+import type { Content, Diagnostic, IsoDate, Issue, Item, SiteConfig, Term } from './model.ts';
 import {
   check,
   ISSUE_KEYS,
@@ -20,6 +22,7 @@ import {
   Vocabulary,
 } from './schema.ts';
 import { fileSlug, toSlug } from './slug.ts';
+import { farFutureDate, longTitle, repeatedTitles, type TitledFile } from './warnings.ts';
 import { parseYaml, type ParsedYaml, type Problem } from './yaml.ts';
 
 export interface LoadResult {
@@ -27,11 +30,18 @@ export interface LoadResult {
   content: Content | undefined;
   /** Errors and warnings, in file order. */
   diagnostics: Diagnostic[];
+  /**
+   * What loaded without error even when something else failed, for the tools that add content
+   * (`new`, `import`): one clerk's broken item must not stop another from adding theirs.
+   */
+  found: { site?: SiteConfig; units?: Term[]; categories?: Term[]; issues: Issue[] };
 }
 
 export interface LoadOptions {
   /** Diagnostics name files relative to this folder (the project root). */
   root?: string;
+  /** Today's date in China. When given, item dates more than 30 days after it are warned about. */
+  today?: IsoDate;
 }
 
 const YEAR = /^\d{4}$/;
@@ -58,25 +68,31 @@ class Reporter {
   }
 }
 
-async function listMarkdown(dir: string, prefix = ''): Promise<string[]> {
+/** Markdown files, relative; a `.md` symlink is listed and judged when read, any other symlink here. */
+async function listMarkdown(dir: string, report: Reporter, prefix = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || (prefix === '' && entry.name.startsWith('_'))) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listMarkdown(dir, relative)));
+    if (entry.isDirectory()) files.push(...(await listMarkdown(dir, report, relative)));
     else if (entry.name.toLowerCase().endsWith('.md')) files.push(relative);
+    else if (entry.isSymbolicLink()) {
+      const problem = await symlinkProblem(dir, path.join(dir, relative));
+      if (problem) report.error(relative, problem);
+    }
   }
   return files;
 }
 
 async function readText(contentDir: string, relative: string, report: Reporter): Promise<string | undefined> {
-  try {
-    return await readFile(path.join(contentDir, relative), 'utf8');
-  } catch {
+  const read = await readContentText(contentDir, path.join(contentDir, relative)).catch(() => undefined);
+  if (!read) {
     report.error(relative, `找不到文件 ${report.display(relative)}：请按 README 中的内容结构创建它`);
     return undefined;
   }
+  report.add(relative, read.problems);
+  return read.text;
 }
 
 const SITE_FILE = '_data/site.yaml';
@@ -159,6 +175,7 @@ async function loadIssue(contentDir: string, file: string, report: Reporter): Pr
   const { parsed, problems } = parseContentFile(source);
   report.add(file, problems);
   if (!parsed) return undefined;
+  report.add(file, await localTargetProblems(parsed.body, parsed.bodyLine, path.join(contentDir, file), contentDir));
   const { value, problems: invalid } = check(issueSchema, parsed.frontMatter, ISSUE_KEYS);
   report.add(file, invalid);
   if (!value) return undefined;
@@ -172,7 +189,32 @@ async function loadIssue(contentDir: string, file: string, report: Reporter): Pr
     title: value.title ?? undefined,
     note: parsed.body.trim(),
     draft: value.draft ?? false,
+    colophon: {
+      reportTo: value.reportTo ?? [],
+      copyTo: value.copyTo ?? [],
+      sendTo: value.sendTo ?? [],
+      copies: value.copies ?? undefined,
+    },
   };
+}
+
+/** What the item checks share across files: today's date, and every title for the repeat check. */
+interface ItemChecks {
+  today: IsoDate | undefined;
+  titles: TitledFile[];
+}
+
+/** Warnings need no valid item: a clerk fixing an error sees them in the same run. */
+function warnItem(file: string, frontMatter: ParsedYaml, checks: ItemChecks, report: Reporter): void {
+  const data = frontMatter.data as { title?: unknown; date?: unknown } | null | undefined;
+  if (typeof data?.title === 'string' && data.title.trim() !== '') {
+    const at = frontMatter.locate(['title']);
+    report.add(file, [longTitle(data.title, at)].filter((p) => p !== undefined));
+    checks.titles.push({ issue: path.posix.dirname(file), file, shown: report.display(file), title: data.title, at });
+  }
+  if (typeof data?.date === 'string' && checks.today) {
+    report.add(file, [farFutureDate(data.date, checks.today, frontMatter.locate(['date']))].filter((p) => p !== undefined));
+  }
 }
 
 async function loadItem(
@@ -180,6 +222,7 @@ async function loadItem(
   file: string,
   schema: ReturnType<typeof itemSchema>,
   office: string,
+  checks: ItemChecks,
   report: Reporter,
 ): Promise<Item | undefined> {
   const source = await readText(contentDir, file, report);
@@ -189,6 +232,8 @@ async function loadItem(
   if (!parsed) return undefined;
   const { value, problems: invalid } = check(schema, parsed.frontMatter, ITEM_KEYS);
   report.add(file, invalid);
+  warnItem(file, parsed.frontMatter, checks, report);
+  report.add(file, await localTargetProblems(parsed.body, parsed.bodyLine, path.join(contentDir, file), contentDir));
   if (parsed.body.trim() === '') report.error(file, '正文为空：请在字段区的“---”之后写信息正文', parsed.bodyLine);
   const parts = file.split('/');
   const slug = value?.slug ?? fileSlug(parts[2]!);
@@ -244,7 +289,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const categories = await loadTerms(contentDir, '_data/categories.yaml', report);
   let files: string[] = [];
   try {
-    files = await listMarkdown(contentDir);
+    files = await listMarkdown(contentDir, report);
   } catch {
     report.error('', `找不到内容目录 ${report.display('')}`);
   }
@@ -280,16 +325,18 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const schema = itemSchema(unitNames, categories && new Vocabulary(categories));
   const office = (site && unitNames?.resolve(site.office)) ?? site?.office ?? '';
   const items: Item[] = [];
+  const checks: ItemChecks = { today: options.today, titles: [] };
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, schema, office, report);
+    const item = await loadItem(contentDir, file, schema, office, checks, report);
     if (item) items.push(item);
   }
   checkCollisions(issues, items, report);
+  for (const { file, problem } of repeatedTitles(checks.titles)) report.add(file.file, [problem]);
 
   const failed = report.diagnostics.some((d) => d.severity === 'error');
   const content = failed || !site || !units || !categories ? undefined : { site, units, categories, issues, items };
   const diagnostics = report.diagnostics.sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
   );
-  return { content, diagnostics };
+  return { content, diagnostics, found: { site, units, categories, issues } };
 }

@@ -42,6 +42,20 @@ export interface Issue {
   /** Editor's note (编者按), Markdown; empty when there is none. */
   note: string;
   draft: boolean;
+  /** What the 报尾 says; empty lists and no `copies` when the front-matter gives none. */
+  colophon: Colophon;
+}
+
+/** The 报尾 printed after the last item of an issue. */
+export interface Colophon {
+  /** 报送: offices the issue is reported to, as written. */
+  reportTo: string[];
+  /** 抄送 */
+  copyTo: string[];
+  /** 发送 */
+  sendTo: string[];
+  /** 共印N份 */
+  copies: number | undefined;
 }
 
 export interface Item {

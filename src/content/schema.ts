@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate, suggestIsoDate } from './date.ts';
+import { GAP } from './gap.ts';
 import { SLUG_PATTERN } from './slug.ts';
 import { closest } from './suggest.ts';
 import type { Term } from './model.ts';
@@ -33,6 +34,10 @@ const isoDate = z
   })
   .superRefine((value, ctx) => {
     if (parseIsoDate(value)) return;
+    if (value === GAP) {
+      ctx.addIssue({ code: 'custom', message: `日期（date）待填写：请把“${GAP}”换成“年-月-日”形式的日期，如 2021-01-23` });
+      return;
+    }
     const suggestion = suggestIsoDate(value);
     const wellFormed = /^\d{4}-\d{2}-\d{2}$/.test(value);
     ctx.addIssue({
@@ -101,6 +106,15 @@ export class Vocabulary {
 /** A name from a controlled list; without the list (it failed to load) any name passes. */
 function termOf(label: string, key: string, listFile: string, vocabulary: Vocabulary | undefined) {
   return text(label, key).transform((value, ctx) => {
+    if (value === GAP) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `${label}（${key}）待填写：请把“${GAP}”换成名单（${listFile}）中的一个` +
+          (vocabulary ? `：${vocabulary.names.slice(0, 12).join('、')}${vocabulary.names.length > 12 ? '……' : ''}` : ''),
+      });
+      return z.NEVER;
+    }
     if (!vocabulary) return value;
     const name = vocabulary.resolve(value);
     if (name !== undefined) return name;
@@ -131,12 +145,30 @@ export function itemSchema(units: Vocabulary | undefined, categories: Vocabulary
   }, FIELDS);
 }
 
-export const ISSUE_KEYS = ['date', 'title', 'draft'] as const;
+/** 报送/抄送/发送 in the 报尾: one line of names as written, or a list of names. */
+const recipients = (label: string, key: string) => {
+  const shape = `${label}（${key}）须为一行文字，或每行以“- ”开头的名单，如 ${key}: 区委办公室、区政府办公室`;
+  return z
+    .union([z.string(), z.array(z.string())], { error: shape })
+    .transform((value) => (typeof value === 'string' ? [value] : value).map((name) => name.trim()).filter((name) => name !== ''))
+    .refine((names) => names.length > 0, `${label}（${key}）为空：请填写单位名称，或删除这一行`);
+};
+
+const copies = z
+  .number({ error: '印数（copies）须为正整数，如 copies: 60' })
+  .int('印数（copies）须为正整数，如 copies: 60')
+  .positive('印数（copies）须为正整数，如 copies: 60');
+
+export const ISSUE_KEYS = ['date', 'title', 'draft', 'reportTo', 'copyTo', 'sendTo', 'copies'] as const;
 
 export const issueSchema = z.strictObject({
   date: isoDate,
   title: text('期次标题', 'title').nullish(),
   draft: draft.nullish(),
+  reportTo: recipients('报送', 'reportTo').nullish(),
+  copyTo: recipients('抄送', 'copyTo').nullish(),
+  sendTo: recipients('发送', 'sendTo').nullish(),
+  copies: copies.nullish(),
 }, FIELDS);
 
 export const SITE_KEYS = ['title', 'office', 'url', 'pageSize', 'description'] as const;

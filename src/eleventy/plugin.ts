@@ -2,6 +2,8 @@
  * The Eleventy wiring: the site structure goes in as global data `bulletin`, the templates in
  * layouts/ page through it. No content logic lives here.
  */
+import { HtmlBasePlugin } from '@11ty/eleventy';
+import { chinaMidnight } from '../content/date.ts';
 import type { Site } from '../site/model.ts';
 
 /** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no types). */
@@ -13,6 +15,9 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   addWatchTarget(target: string): void;
   setQuietMode(quiet: boolean): void;
+  on(event: 'eleventy.after', handler: (event: { dir: { output: string } }) => Promise<void>): void;
+  addPlugin(plugin: (eleventyConfig: never, options?: Record<string, unknown>) => void, options?: Record<string, unknown>): void;
+  addFilter(name: string, filter: (value: never) => unknown): void;
 }
 
 export interface BulletinPluginOptions {
@@ -28,5 +33,10 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
   // Escape by default: only bodies that went through the sanitizer are marked safe in templates.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addGlobalData('bulletin', options.site);
+  // Templates write root-relative URLs; this adds the path prefix (SITE_URL's path) to every one
+  // in the HTML, and gives the feed `htmlBaseUrl` and `transformWithHtmlBase` for absolute URLs
+  // (what @11ty/eleventy-plugin-rss's own templates use; its date filters write UTC, hence ours).
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addFilter('chinaMidnight', chinaMidnight);
   eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/assets`]: 'assets' });
 }

@@ -5,8 +5,10 @@
 import { formatChineseDate } from '../content/date.ts';
 import type { Content, Issue, Item, Term } from '../content/model.ts';
 import { fileOrder } from '../content/slug.ts';
+import { colophonView } from './colophon.ts';
 import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
 import { paginate } from './paginate.ts';
+import { buildStats, statsUrls } from './stats.ts';
 
 export type RenderMarkdown = (source: string) => { html: string; text: string };
 
@@ -137,6 +139,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       dateText: formatChineseDate(issue.date),
       noteHtml: issue.note ? render(issue.note).html : '',
       items,
+      colophon: colophonView(issue.colophon),
       prev: undefined,
       next: undefined,
     };
@@ -198,11 +201,17 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
   return {
     config: content.site,
     items,
+    newest,
     issues: issuePages,
     latestIssue: issuePages[0],
     issueYears,
     listings,
     termIndexes,
+    stats: buildStats({
+      issues: issuePages,
+      units: units.map((unit) => unitLink(unit.name)),
+      categories: content.categories.map((category) => categoryLink(category.name)),
+    }),
     nav: [
       { url: urls.home, title: '首页' },
       { url: urls.issues, title: '往期简报' },
@@ -210,6 +219,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       { url: urls.categories, title: '栏目' },
       { url: urls.units, title: '来源单位' },
       { url: urls.years, title: '年份' },
+      { url: statsUrls.index, title: '采用统计' },
     ],
   };
 }

@@ -55,10 +55,19 @@ export interface IssuePage {
   /** Sanitized HTML of the editor's note; empty when there is none. */
   noteHtml: string;
   items: ItemPage[];
+  /** The 报尾 after the last item, when the issue's front-matter gives any of it. */
+  colophon: ColophonView | undefined;
   /** Older issue. */
   prev: Link | undefined;
   /** Newer issue. */
   next: Link | undefined;
+}
+
+/** The 报尾 as printed: `报送：区委办公室，区政府办公室。` lines, then 共印N份. */
+export interface ColophonView {
+  /** Only the lines given, in the order 报送, 抄送, 发送. */
+  lines: { label: '报送' | '抄送' | '发送'; text: string }[];
+  copies: number | undefined;
 }
 
 export interface YearOfIssues {
@@ -122,6 +131,8 @@ export interface Site {
   config: SiteConfig;
   /** Published items in issue order (issue by issue, oldest issue first). */
   items: ItemPage[];
+  /** The same items newest first, the archive's order (feeds take the first of them). */
+  newest: ItemPage[];
   /** Newest issue first. */
   issues: IssuePage[];
   latestIssue: IssuePage | undefined;
@@ -130,6 +141,81 @@ export interface Site {
   /** The archive and every taxonomy list, all their pages. */
   listings: ListingPage[];
   termIndexes: TermIndexPage[];
+  /** The 信息采用情况 pages and their CSV files. */
+  stats: Stats;
   /** Main navigation, in order. */
   nav: Link[];
+}
+
+/** One bar of a horizontal bar chart drawn at build time; lengths in em scale with the text. */
+export interface Bar {
+  label: string;
+  value: number;
+  /** Bar length in % of the chart's width; the longest bar leaves room for its value. */
+  width: number;
+  /** Baselines of the label and the value, and the top of the bar, in em from the chart's top. */
+  labelY: number;
+  valueY: number;
+  barY: number;
+}
+
+export interface BarChart {
+  /** Accessible name of the chart. */
+  title: string;
+  /** In em. */
+  height: number;
+  barHeight: number;
+  bars: Bar[];
+}
+
+export interface StatsRow {
+  label: string;
+  /** The term's list of items, when the row is a unit or category. */
+  url: string | undefined;
+  /** One count per column. */
+  values: number[];
+  total: number;
+}
+
+/** A table of counts: rows (units, categories, years or months) by columns (years or months). */
+export interface StatsTable {
+  /** Id on the page, e.g. `units`. */
+  id: string;
+  /** `2021年各来源单位信息采用数` */
+  caption: string;
+  /** Header of the row labels, e.g. `来源单位`. */
+  rowHeader: string;
+  columns: string[];
+  /** Largest total first; years and months in time order. */
+  rows: StatsRow[];
+  /** The 合计 row. */
+  totals: { values: number[]; total: number };
+  /** The rows' totals, drawn. */
+  chart: BarChart;
+  csv: { url: string; filename: string };
+}
+
+export interface StatsPage {
+  url: string;
+  /** `信息采用情况` or `2021年信息采用情况` */
+  title: string;
+  /** The year the page counts, undefined for the overview of all years. */
+  year: number | undefined;
+  /** Items counted on the page and the issues they appeared in. */
+  items: number;
+  issues: number;
+  tables: StatsTable[];
+  /** The overview, then each year, newest first. */
+  links: (Link & { current: boolean })[];
+}
+
+export interface CsvFile {
+  url: string;
+  /** UTF-8 text starting with a byte order mark, lines ending in CRLF: Excel and WPS read it as Chinese. */
+  text: string;
+}
+
+export interface Stats {
+  pages: StatsPage[];
+  csv: CsvFile[];
 }

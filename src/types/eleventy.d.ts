@@ -7,6 +7,8 @@ declare module '@11ty/eleventy' {
     runMode?: 'build' | 'serve' | 'watch';
     config?: (eleventyConfig: never) => void | Promise<void>;
   }
+  /** Adds the path prefix to root-relative URLs in HTML output; filters `htmlBaseUrl`, `transformWithHtmlBase`. */
+  export function HtmlBasePlugin(eleventyConfig: never, options?: Record<string, unknown>): void;
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;

@@ -4,35 +4,23 @@
  * The built site in a real browser, as readers use it: phones of 360 px to desktops, keyboard
  * users, and no request to any other host. Runs Debian's chromium (`npm test` installs it).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
-import { fixtureSite, writeFixtureSite } from '../fixtures/site.ts';
+import { fixtureSite } from '../fixtures/site.ts';
+import { startFixtureInBrowser, START_TIMEOUT, type FixtureInBrowser } from '../helpers/fixture-browser.ts';
+import type { StaticServer } from '../helpers/serve.ts';
 
 const fixture = fixtureSite();
-let dir: string;
 let server: StaticServer;
 let browser: Browser;
+let site: FixtureInBrowser | undefined;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'bulletin-browser-'));
-  await writeFixtureSite(path.join(dir, 'content'));
-  const result = await build({ contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'out'), root: dir });
-  if (!result.ok) throw new Error(`fixture build failed: ${result.failure ?? JSON.stringify(result.diagnostics)}`);
-  server = await serve(path.join(dir, 'out'));
-  browser = await launchBrowser();
-}, 120_000);
+  site = await startFixtureInBrowser();
+  ({ server, browser } = site);
+}, START_TIMEOUT);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => site?.close());
 
 /** One page of each type, the longest texts included. */
 function pages(): [string, string][] {
@@ -47,6 +35,8 @@ function pages(): [string, string][] {
     ['archive page 2', '/archive/2/'],
     ['category', fixture.categories[0]!.url],
     ['units index', '/units/'],
+    ['statistics', '/stats/'],
+    ['statistics of a year', '/stats/2021/'],
     ['not found', '/404.html'],
   ];
 }
@@ -59,23 +49,59 @@ async function open(width: number, url: string): Promise<{ page: Page; requests:
   return { page, requests };
 }
 
-describe.each([360, 1280])('at %i px', (width) => {
-  it.each(pages())('%s (%s) has no horizontal scrolling', async (_, url) => {
-    const { page } = await open(width, url);
-    const overflow = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      view: document.documentElement.clientWidth,
-      wide: [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-        // A wide table scrolls inside its own box; its cells may pass the edge, the table may not.
-        .filter((e) => !e.parentElement?.closest('table'))
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
-    }));
-    await page.close();
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scroll).toBeLessThanOrEqual(overflow.view);
-  });
-});
+/** The reader's text size, chosen with the switch in the header (标准 / 大 / 特大). */
+const TEXT_SIZES = [
+  ['standard', '标准'],
+  ['large', '大'],
+  ['x-large', '特大'],
+] as const;
+
+/** Phones, desktops, and a 1280 px window zoomed to 200% (640 CSS px at twice the pixel density). */
+const SCREENS = [
+  { name: '360 px', width: 360, deviceScaleFactor: 1 },
+  { name: '1280 px at 200% zoom', width: 640, deviceScaleFactor: 2 },
+  { name: '1280 px', width: 1280, deviceScaleFactor: 1 },
+];
+
+describe.each(SCREENS.flatMap((screen) => TEXT_SIZES.map(([size, label]) => ({ ...screen, size, label }))))(
+  'at $name, text size $size',
+  ({ width, deviceScaleFactor, label }) => {
+    let context: BrowserContext;
+    beforeAll(async () => {
+      context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor });
+      // Chosen once on the home page; the choice carries to every page after.
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.getByRole('button', { name: label, exact: true }).click();
+      await page.close();
+    });
+    afterAll(() => context?.close());
+
+    it.each(pages())('%s (%s) has no horizontal scrolling', async (_, url) => {
+      const page = await context.newPage();
+      await page.goto(server.url + url, { waitUntil: 'load' });
+      const overflow = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth,
+        pressed: document.querySelector('[data-text-size-option][aria-pressed="true"]')?.textContent,
+        wide: [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          // A wide table scrolls inside its own box: what is in the box may pass the edge, the box may not.
+          .filter((e) => {
+            for (let box = e.parentElement; box && box !== document.body; box = box.parentElement) {
+              if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) return false;
+            }
+            return true;
+          })
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+      }));
+      await page.close();
+      expect(overflow.pressed).toBe(label);
+      expect(overflow.wide).toEqual([]);
+      expect(overflow.scroll).toBeLessThanOrEqual(overflow.view);
+    });
+  },
+);
 
 describe('reading', () => {
   it('sets body text at 16 px or more with a line height of about 1.8', async () => {

@@ -1,19 +1,2 @@
-/** Debian's chromium, driven by playwright-core, launched so it stays off the closed network. */
-import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** The chromium the print tool launches, for browser tests. */
+export { CHROMIUM, launchChromium as launchBrowser } from '../../src/print/chromium.ts';

@@ -41,6 +41,7 @@ export function issue(key: string, date: string, extra: Partial<Issue> = {}): Is
     title: undefined,
     note: '',
     draft: false,
+    colophon: { reportTo: [], copyTo: [], sendTo: [], copies: undefined },
     ...extra,
   };
 }

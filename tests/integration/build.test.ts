@@ -167,6 +167,10 @@ describe('the fixture site, built', () => {
       ...allUnitsOf(fx).flatMap((u) => pageUrls(u.url, unitItems(u).length)),
       '/years/',
       ...years().flatMap((y) => pageUrls(y.url, y.items.length)),
+      '/search/',
+      '/stats/',
+      '/stats/2021/',
+      '/stats/2020/',
       '/404.html',
     ];
   }
@@ -269,7 +273,9 @@ describe('the fixture site, built', () => {
       const external: string[] = [];
       for (const file of site.html.keys()) {
         const $ = page(urlOf(file));
-        $('[href], [src]').each((_, el) => {
+        // The canonical link is the page itself at the address the site is published at.
+        const canonical = `${fx.site.url}${urlOf(file).slice(1)}`;
+        $('[href], [src]').not(`link[rel="canonical"][href="${canonical}"]`).each((_, el) => {
           for (const value of [$(el).attr('href'), $(el).attr('src')]) {
             if (value !== undefined && (/^[a-z][a-z0-9+.-]*:/i.test(value.trim()) || value.trim().startsWith('//'))) external.push(`${file}: ${value}`);
           }
@@ -278,14 +284,14 @@ describe('the fixture site, built', () => {
       expect(external).toEqual([]);
     });
 
-    it('every page is reachable by following links from the home page (404.html aside)', () => {
+    it('every page is reachable by following links from the home page (404.html, robots.txt and sitemap.xml aside)', () => {
       const reached = new Set<string>(['index.html']);
       const queue = ['/'];
       while (queue.length > 0) {
         const pageUrl = queue.shift()!;
         const $ = page(pageUrl);
-        $('a[href], link[href]').each((_, el) => {
-          const target = resolveInternal($(el).attr('href')!, pageUrl);
+        $('a[href], link[href], script[src]').each((_, el) => {
+          const target = resolveInternal($(el).attr('href') ?? $(el).attr('src')!, pageUrl);
           if (!target) return;
           const file = fileOf(target.url);
           if (reached.has(file) || !site.files.has(file)) return;
@@ -293,7 +299,11 @@ describe('the fixture site, built', () => {
           if (file.endsWith('.html')) queue.push(urlOf(file));
         });
       }
-      const unreachable = [...site.files].filter((file) => !reached.has(file) && file !== '404.html');
+      // robots.txt and sitemap.xml are for crawlers, which ask for them by name; search/search.js
+      // fetches the parts of the search index (search/**/*.bin) itself.
+      const unreachable = [...site.files].filter(
+        (file) => !reached.has(file) && !['404.html', 'robots.txt', 'sitemap.xml'].includes(file) && !/^search\/.*\.bin$/.test(file),
+      );
       expect(unreachable).toEqual([]);
       expect(reached).toContain('assets/style.css');
     });
@@ -590,7 +600,8 @@ describe('the fixture site, built', () => {
       for (const [file, source] of site.html) {
         const $ = page(urlOf(file));
         expect($('b'), file).toHaveLength(0);
-        expect($('script'), file).toHaveLength(0);
+        // The site's own scripts (files under /assets/ and /search/) only; nothing inline.
+        expect($('script').filter((_, el) => !/^\/(assets|search)\/[\w-]+\.js$/.test($(el).attr('src') ?? '')), file).toHaveLength(0);
         expect(source, file).not.toContain('alert(');
         expect(source, file).not.toContain('xss');
       }

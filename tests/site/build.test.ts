@@ -362,7 +362,7 @@ describe('taxonomies', () => {
 
   it('has the main navigation in order', () => {
     const site = buildSite(sample(), stubRender);
-    expect(urlsOf(site.nav)).toEqual(['/', '/issues/', '/archive/', '/categories/', '/units/', '/years/']);
+    expect(urlsOf(site.nav)).toEqual(['/', '/issues/', '/archive/', '/categories/', '/units/', '/years/', '/stats/']);
   });
 });
 
