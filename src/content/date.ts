@@ -78,8 +78,16 @@ export function dateInChina(instant: Date): IsoDate {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** The start of a calendar date in China as an RFC 3339 timestamp (Atom, Open Graph): `2021-01-25T00:00:00+08:00`. */
+/** The start of a calendar date in China as an RFC 3339 timestamp (Open Graph): `2021-01-25T00:00:00+08:00`. */
 export function chinaMidnight(date: IsoDate): string {
-  parts(date); // throws on anything but a calendar date, so no malformed timestamp reaches a feed
+  parts(date); // throws on anything but a calendar date, so no malformed timestamp reaches a page
   return `${date}T00:00:00+08:00`;
+}
+
+/**
+ * The same instant as a Date, for the feed plugin's `dateToRfc3339`, which writes it in UTC:
+ * `2021-01-23` → 2021-01-22T16:00:00Z.
+ */
+export function chinaMidnightInstant(date: IsoDate): Date {
+  return new Date(chinaMidnight(date));
 }

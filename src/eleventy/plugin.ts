@@ -3,7 +3,8 @@
  * layouts/ page through it. No content logic lives here.
  */
 import { HtmlBasePlugin } from '@11ty/eleventy';
-import { chinaMidnight } from '../content/date.ts';
+import rssPlugin from '@11ty/eleventy-plugin-rss';
+import { chinaMidnight, chinaMidnightInstant } from '../content/date.ts';
 import type { Site } from '../site/model.ts';
 
 /** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no types). */
@@ -34,9 +35,16 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addGlobalData('bulletin', options.site);
   // Templates write root-relative URLs; this adds the path prefix (SITE_URL's path) to every one
-  // in the HTML, and gives the feed `htmlBaseUrl` and `transformWithHtmlBase` for absolute URLs
-  // (what @11ty/eleventy-plugin-rss's own templates use; its date filters write UTC, hence ours).
+  // in the HTML, and gives the feed and the sitemap `htmlBaseUrl` and `transformWithHtmlBase` for
+  // absolute URLs. The RSS plugin would add it too (first add wins); the pages need it regardless.
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // The feed's filters (`dateToRfc3339`, …), used on our own template layouts/feed.njk: the plugin's
+  // virtual feed template reads an Eleventy collection, and our items are global data.
+  eleventyConfig.addPlugin(rssPlugin);
+  // Content dates are China calendar dates: `chinaMidnightInstant` gives the Date at which one
+  // starts, for `dateToRfc3339` (which writes UTC); `chinaMidnight` the same as text at +08:00,
+  // for Open Graph.
   eleventyConfig.addFilter('chinaMidnight', chinaMidnight);
+  eleventyConfig.addFilter('chinaMidnightInstant', chinaMidnightInstant);
   eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/assets`]: 'assets' });
 }

@@ -1,17 +1,21 @@
 /**
- * Feeds and metadata: the Atom feed of the 50 newest items (well-formed, with what RFC 4287
- * requires, absolute URLs, China dates at +08:00), sitemap.xml listing every page, robots.txt,
- * and a canonical link and Open Graph tags on every page. The fixture gains a fourth issue of
- * ten newer items, so that the feed has more than 50 items to choose from.
+ * Feeds and metadata: the Atom feed of the 50 newest items (valid by an offline feed validator,
+ * atom-validator.ts: RFC 4287's RELAX NG schema and the rules it cannot express; absolute URLs;
+ * each China date's midnight in UTC), sitemap.xml listing every page, robots.txt, and a canonical
+ * link and Open Graph tags on every page. The fixture gains a fourth issue of ten newer items, so
+ * that the feed has more than 50 items to choose from.
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { SaxesParser } from 'saxes';
+import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, chinaMidnightInstant } from '../../src/content/date.ts';
 import { newestFirst, type FixtureSite } from '../fixtures/site.ts';
 import { writeTree } from '../helpers/tree.ts';
 import { BUILD_TIMEOUT, removeDir } from '../integration/support.ts';
+import { ATOM, formatProblems, isRfc3339, validateAtomFeed, type Check } from './atom-validator.ts';
 import { buildFixture, pathOfFile, type BuiltFixture } from './support.ts';
 
 /** Ten items newer than any of the fixture's, each on its own day: 2021-01-29 back to 2021-01-20. */
@@ -22,8 +26,13 @@ const EXTRA = Array.from({ length: 10 }, (_, i) => ({
   date: `2021-01-${29 - i}`,
 }));
 
-const ATOM = 'http://www.w3.org/2005/Atom';
+/** Open Graph dates: a China date's midnight at +08:00. */
 const CHINA_MIDNIGHT = /^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/;
+/** The feed's dates: the same instant in UTC, 16:00 on the day before. */
+const CHINA_MIDNIGHT_UTC = /^\d{4}-\d{2}-\d{2}T16:00:00Z$/;
+
+/** libxml2 (WebAssembly) and html-validate on 50 entries take a second or two. */
+const VALIDATE_TIMEOUT = 30_000;
 
 let built: BuiltFixture;
 let fx: FixtureSite;
@@ -79,6 +88,42 @@ describe('the Atom feed', () => {
     expect(xmlErrors('<feed><entry></feed>')).not.toEqual([]);
   });
 
+  it('passes the feed validator: RFC 4287’s RELAX NG schema and the rules it cannot express', async () => {
+    expect(formatProblems(await validateAtomFeed(xml, { servedAt: `${base}feed.xml` }))).toEqual([]);
+  }, VALIDATE_TIMEOUT);
+
+  /** Each way to break the built feed, and the checks of the validator that must then complain. */
+  const broken: [string, (xml: string) => string, Check[], string?][] = [
+    ['no <id> for the feed', (x) => x.replace(`\n  <id>${base}</id>`, ''), ['schema']],
+    ['a date without its time', (x) => x.replace('<updated>2021-01-28T16:00:00Z</updated>', '<updated>2021-01-29</updated>'), ['schema', 'date']],
+    // xsd:dateTime, which the schema uses, allows a time without zone; RFC 3339 does not.
+    ['a date without its zone', (x) => x.replace('<updated>2021-01-28T16:00:00Z</updated>', '<updated>2021-01-28T16:00:00</updated>'), ['date']],
+    ['a relative id', (x) => x.replace(`<id>${base}2021/03/tongbao-1/</id>`, '<id>/2021/03/tongbao-1/</id>'), ['id']],
+    ['two entries with one id', (x) => x.replace(`<id>${base}2021/03/tongbao-2/</id>`, `<id>${base}2021/03/tongbao-1/</id>`), ['id']],
+    ['no author anywhere', (x) => x.replaceAll(/<author>\s*<name>[^<]*<\/name>\s*<\/author>/g, ''), ['author']],
+    ['a second alternate link of the same type', (x) => x.replace('<link rel="alternate" type="text/html"', '<link rel="alternate" type="text/html" href="https://example.org/"/>\n  $&'), ['alternate']],
+    ['a self link to another address', (x) => x, ['self'], 'https://elsewhere.example/feed.xml'],
+    ['markup inside <content type="html">, not escaped', (x) => x.replace('<content type="html">', '<content type="html"><p>正文</p>'), ['schema']],
+    ['HTML content that does not parse', (x) => x.replace('<content type="html">', '<content type="html">&lt;p&gt;正文&lt;/b&gt;'), ['html']],
+    ['HTML content escaped twice', (x) => x.replace(/(<content type="html">)([^<]*)/, (_, tag: string, text: string) => tag + text.replaceAll('&', '&amp;')), ['html']],
+    ['HTML content with a script', (x) => x.replace('<content type="html">', '<content type="html">&lt;script&gt;alert(1)&lt;/script&gt;'), ['html']],
+    ['HTML content with a relative link', (x) => x.replace('<content type="html">', '<content type="html">&lt;p&gt;&lt;a href="/2021/01/"&gt;上期&lt;/a&gt;&lt;/p&gt;'), ['html']],
+    ['not well-formed XML', (x) => x.replace('</title>', ' &nbsp;</title>'), ['xml', 'schema']],
+  ];
+  it.each(broken)('the validator refuses a feed with %s', async (_, breakIt, checks, servedAt = `${base}feed.xml`) => {
+    const changed = breakIt(xml);
+    expect(changed === xml).toBe(checks.includes('self'));
+    const problems = await validateAtomFeed(changed, { servedAt });
+    expect(new Set(problems.map((p) => p.check)), formatProblems(problems).join('\n')).toEqual(new Set(checks));
+  }, VALIDATE_TIMEOUT);
+
+  it('takes RFC 3339 dates only', () => {
+    for (const date of ['2021-01-22T16:00:00Z', '2021-01-23T00:00:00+08:00', '2020-12-31T23:59:60.5-05:30']) expect(isRfc3339(date), date).toBe(true);
+    for (const date of ['2021-01-23', '2021-01-22T16:00:00', '2021-01-22t16:00:00z', '2021-02-30T00:00:00Z', '2021-01-22T24:00:00Z', '2021-01-22 16:00:00Z']) {
+      expect(isRfc3339(date), date).toBe(false);
+    }
+  });
+
   it('has one title, id and updated, an author, and links to itself and to the site, all absolute', () => {
     for (const tag of ['title', 'id', 'updated']) expect($(`feed > ${tag}`), tag).toHaveLength(1);
     expect($('feed > title').text()).toBe(fx.site.title);
@@ -122,15 +167,22 @@ describe('the Atom feed', () => {
     expect(xml).toContain('&lt;b&gt;');
   });
 
-  it('dates every entry with its China date at 00:00+08:00, and the feed with the newest', () => {
+  it('dates every entry with the instant its China date starts, in UTC, and the feed with the newest', () => {
     for (const entry of entries()) {
       const url = entry.children('id').text();
       const date = [...fx.items, ...EXTRA].find((i) => url.endsWith(i.url))!.date;
-      expect(entry.children('updated').text()).toBe(`${date}T00:00:00+08:00`);
-      expect(entry.children('published').text()).toBe(`${date}T00:00:00+08:00`);
+      // 00:00 in China is 16:00 UTC on the day before.
+      expect(entry.children('updated').text()).toBe(`${addDays(date, -1)}T16:00:00Z`);
+      expect(entry.children('published').text()).toBe(`${addDays(date, -1)}T16:00:00Z`);
     }
-    expect($('feed > updated').text()).toBe('2021-01-29T00:00:00+08:00');
-    for (const el of $('updated, published').toArray()) expect($(el).text()).toMatch(CHINA_MIDNIGHT);
+    expect($('feed > updated').text()).toBe('2021-01-28T16:00:00Z');
+    for (const el of $('updated, published').toArray()) expect($(el).text()).toMatch(CHINA_MIDNIGHT_UTC);
+  });
+
+  it('writes its dates with the RSS plugin’s dateToRfc3339 from our China midnight, across a year’s end', () => {
+    expect(dateToRfc3339(chinaMidnightInstant('2021-01-23'))).toBe('2021-01-22T16:00:00Z');
+    expect(dateToRfc3339(chinaMidnightInstant('2021-01-01'))).toBe('2020-12-31T16:00:00Z');
+    expect(() => chinaMidnightInstant('2021-02-30')).toThrow(TypeError);
   });
 
   it('makes the links inside an item’s content absolute', () => {
@@ -144,6 +196,23 @@ describe('the Atom feed', () => {
       expect($page('head link[rel="alternate"][type="application/atom+xml"]').attr('href'), file).toBe('/feed.xml');
     }
   });
+});
+
+describe('the Atom feed under a path prefix', () => {
+  const site = 'https://example.gov.cn/bulletin/';
+  let prefixed: BuiltFixture;
+  beforeAll(async () => {
+    prefixed = await buildFixture('feed-prefix', { siteUrl: site });
+  }, BUILD_TIMEOUT);
+  afterAll(() => removeDir(prefixed?.dir));
+
+  it('passes the feed validator, served at the prefix, with every URL under it', async () => {
+    const xml = await readFile(path.join(prefixed.out, 'feed.xml'), 'utf8');
+    expect(formatProblems(await validateAtomFeed(xml, { servedAt: `${site}feed.xml` }))).toEqual([]);
+    const $ = load(xml, { xml: true });
+    expect($('feed > id').text()).toBe(site);
+    for (const el of $('entry > id').toArray()) expect($(el).text().startsWith(site)).toBe(true);
+  }, VALIDATE_TIMEOUT);
 });
 
 describe('sitemap.xml and robots.txt', () => {
