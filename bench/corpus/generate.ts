@@ -1,5 +1,5 @@
 /**
- * The benchmark's synthetic bulletin: N items of about 800 Chinese characters, made only from the
+ * The benchmarks' synthetic bulletin: N items of about 800 Chinese characters, made only from the
  * sentences of the sample issue (content/2021/03/*.md), deterministic for a given N.
  *
  * - Sentences are drawn with Zipf-like weights, so some phrases are in most items and some in few.
@@ -12,9 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { parse } from 'yaml';
-import { buildSite } from '../../src/site/build.ts';
-import type { Site } from '../../src/site/model.ts';
-import { content, issue, item, OFFICE, stubRender, term } from '../../tests/helpers/content.ts';
+import { OFFICE } from '../../tests/helpers/content.ts';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 const SAMPLE_ITEMS = ['01-fangkong-huiyi.md', '02-tonghang-xiangmu.md', '03-jiyuanlu-fangkong.md'];
@@ -55,8 +53,27 @@ export function readSample(): Sample {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The corpus as the build sees it: a `Site`, items newest first in `site.newest`. */
-export function corpusSite(n: number): Site {
+/** One item as a clerk would write it: its issue folder, file name, front-matter and body. */
+export interface CorpusItem {
+  issue: string;
+  fileName: string;
+  title: string;
+  date: string;
+  unit: string;
+  category: string;
+  body: string;
+}
+
+export interface Corpus {
+  /** Weekly issues, oldest first: `key` is `2025/52`, `date` the publication date. */
+  issues: { key: string; date: string }[];
+  items: CorpusItem[];
+  /** The editing office first, then every unit of units.yaml. */
+  units: string[];
+  categories: string[];
+}
+
+export function generateCorpus(n: number): Corpus {
   const sample = readSample();
   const next = random(20210323);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
@@ -72,8 +89,8 @@ export function corpusSite(n: number): Site {
   const varied = (s: string) => s.replace(/\d+/g, (d) => (next() < 0.5 ? d : String(1 + Math.floor(next() * (d.length > 2 ? 999 : 99)))));
 
   const units = [OFFICE, ...sample.units];
-  const issues = [];
-  const items = [];
+  const issues: Corpus['issues'] = [];
+  const items: CorpusItem[] = [];
   const issueCount = Math.ceil(n / ITEMS_PER_ISSUE);
   // Weekly issues, newest on 2025-12-26.
   const newest = Date.UTC(2025, 11, 26);
@@ -82,26 +99,23 @@ export function corpusSite(n: number): Site {
     const year = date.getUTCFullYear();
     const number = Math.floor((date.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
     const key = `${year}/${pad(number)}`;
-    issues.push(issue(key, date.toISOString().slice(0, 10)));
+    issues.push({ key, date: date.toISOString().slice(0, 10) });
     for (let j = 0; j < ITEMS_PER_ISSUE && items.length < n; j++) {
       const itemDate = new Date(date.getTime() - Math.floor(next() * 7) * 86_400_000);
       const unit: string = items.length < units.length ? units[items.length]! : pick(units);
       const category: string = items.length < sample.categories.length ? sample.categories[items.length]! : pick(sample.categories);
       let body = `${itemDate.getUTCMonth() + 1}月${itemDate.getUTCDate()}日，`;
       while (body.length < BODY_LENGTH) body += varied(sentence());
-      items.push(
-        item(key, `${pad(j + 1)}-x${items.length}.md`, {
-          title: `${unit}${pick(sample.clauses)}`,
-          date: itemDate.toISOString().slice(0, 10),
-          unit,
-          category,
-          body,
-        }),
-      );
+      items.push({
+        issue: key,
+        fileName: `${pad(j + 1)}-x${items.length}.md`,
+        title: `${unit}${pick(sample.clauses)}`,
+        date: itemDate.toISOString().slice(0, 10),
+        unit,
+        category,
+        body,
+      });
     }
   }
-  return buildSite(
-    content({ issues, items, units: units.map((name, i) => term(name, `unit-${i}`)), categories: sample.categories.map((name, i) => term(name, `category-${i}`)) }),
-    stubRender,
-  );
+  return { issues, items, units, categories: sample.categories };
 }

@@ -21,6 +21,8 @@ import { gunzipSync } from 'node:zlib';
 import { SearchIndex } from '../../src/search/client/engine.ts';
 import type { Site } from '../../src/site/model.ts';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { pollPeakRss } from '../proc.ts';
+import { median } from '../stats.ts';
 import { corpusSite } from './corpus.ts';
 import { serveBench } from './server.ts';
 
@@ -75,20 +77,6 @@ function score(got: readonly string[], expected: Set<string>): { precision: numb
   return { precision: got.length === 0 ? 1 : right / got.length, recall: expected.size === 0 ? 1 : right / expected.size };
 }
 
-/** Pids of `root` and all its descendants, from /proc. */
-async function processTree(root: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
-  for (const name of await readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
-  return tree;
-}
-
 /**
  * A build in a child process: its JSON line and its peak RSS. Pagefind indexes in a binary that
  * its Node API starts and does not wait for, so /usr/bin/time would miss it: every 100 ms this
@@ -96,29 +84,18 @@ async function processTree(root: number): Promise<number[]> {
  * the sum of all peaks (an upper bound for the whole tree).
  */
 async function timedBuild(script: string, args: string[]): Promise<{ result: Record<string, unknown>; rssMB: number; treeRssMB: number }> {
-  const peaks = new Map<number, number>();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/search', script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  let running = true;
-  void exited.then(() => (running = false));
-  while (running) {
-    for (const pid of await processTree(child.pid!)) {
-      const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (hwm) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(hwm[1])));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const peaks = await pollPeakRss(child.pid!, exited);
   if ((await exited) !== 0) throw new Error(`${script} failed: ${stderr}`);
-  const kbs = [...peaks.values()];
   return {
     result: JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>,
-    rssMB: Math.max(...kbs) / 1024,
-    treeRssMB: kbs.reduce((a, b) => a + b, 0) / 1024,
+    rssMB: peaks.largestKB / 1024,
+    treeRssMB: peaks.sumKB / 1024,
   };
 }
 
@@ -169,8 +146,6 @@ interface EngineResult {
   indexFiles: number;
   queries: QueryResult[];
 }
-
-const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   await mkdir(WORK, { recursive: true });
