@@ -1,7 +1,9 @@
 /**
  * Links and images in a body that name a local file (`附件/通知.pdf`, `../02/01-huiyi.md`,
  * `<img src="photo.jpg">`) must name one that exists inside the content folder; web addresses
- * and links to site pages (`/archive/`) are not checked.
+ * and links to site pages (`/archive/`) are not checked. Finding them reads the body alone, so
+ * `loadContent` keeps that while a file is unchanged; whether they exist depends on other files,
+ * so that is asked of the disk on every load.
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,21 +53,39 @@ function localPath(url: string): string | undefined {
   }
 }
 
-/**
- * Problems with the local targets of `body`, which starts on line `bodyLine` of `file` (an
- * absolute path inside `contentDir`).
- */
-export async function localTargetProblems(body: string, bodyLine: number, file: string, contentDir: string): Promise<Problem[]> {
+/** A link or image of a body that names a local file, as `localReferences` finds it. */
+export interface LocalReference {
+  url: string;
+  image: boolean;
+  /** Where it was written, counted from the body's first line. */
+  line: number;
+  column: number;
+  /** The file it names, relative to the file it is written in. */
+  relative: string;
+}
+
+/** The links and images of `body` that name a local file. Reads no file: it depends on `body` alone. */
+export function localReferences(body: string): LocalReference[] {
   // Most items link nowhere: without `](`, `]:` or an <a>/<img> tag there is nothing to parse for.
   if (!/\]\(|\]:|<(?:a|img)\b/i.test(body)) return [];
+  return references(body).flatMap((reference) => {
+    const relative = localPath(reference.url);
+    return relative === undefined ? [] : [{ ...reference, relative }];
+  });
+}
+
+/**
+ * Problems with `found`, the local references of a body that starts on line `bodyLine` of `file`
+ * (an absolute path inside `contentDir`): whether each target exists is asked of the disk now.
+ */
+export async function referenceProblems(found: readonly LocalReference[], bodyLine: number, file: string, contentDir: string): Promise<Problem[]> {
+  if (found.length === 0) return [];
   const problems: Problem[] = [];
   const root = await realpath(contentDir);
-  for (const reference of references(body)) {
-    const relative = localPath(reference.url);
-    if (relative === undefined) continue;
+  for (const reference of found) {
     const what = reference.image ? '图片' : '链接的文件';
     const place = { line: bodyLine + reference.line - 1, column: reference.column, severity: 'error' as const };
-    const target = path.resolve(path.dirname(file), relative);
+    const target = path.resolve(path.dirname(file), reference.relative);
     const real = await realpath(target).catch(() => undefined);
     if (!isInside(root, real ?? target)) {
       problems.push({ ...place, message: `${what}“${reference.url}”在 content/ 之外：请把文件放进 content/，并按本文件所在目录写相对路径` });

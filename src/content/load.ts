@@ -3,11 +3,13 @@
  * bad input: every problem in every file comes back as a diagnostic, so a clerk sees them all
  * at once.
  */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { currentCodeVersion } from '../cache/hash.ts';
+import { readCached, writeCached } from '../cache/store.ts';
 import { readContentText, symlinkProblem } from './files.ts';
 import { parseContentFile } from './frontmatter.ts';
-import { localTargetProblems } from './links.ts';
+import { localReferences, referenceProblems, type LocalReference } from './links.ts';
 import type { Content, Diagnostic, IsoDate, Issue, Item, SiteConfig, Term } from './model.ts';
 import {
   check,
@@ -42,7 +44,113 @@ export interface LoadOptions {
   root?: string;
   /** Today's date in China. When given, item dates more than 30 days after it are warned about. */
   today?: IsoDate;
+  /**
+   * For a caller that loads the same folder again and again (the dev server): the same memo
+   * passed to every call lets a file whose text is unchanged skip parsing and validation. The
+   * result is the same as without it.
+   */
+  memo?: LoadMemo;
 }
+
+/** Where in a file something was written. */
+type Place = { line: number; column: number };
+
+/**
+ * What validating one issue or item file found, from its text alone (and, for items, the
+ * context: the lists, the office and today). Whether the local files its body links to exist
+ * depends on other files, so only the links are kept here; they are looked up on every load.
+ */
+interface Checked<T> {
+  /** Problems in the order found, before the local link targets are checked. */
+  before: Problem[];
+  links: LocalReference[];
+  /** Line of the file on which the body starts, to place link problems. */
+  bodyLine: number;
+  /** Problems found after the link targets. */
+  after: Problem[];
+  /** An item's title as written, for the check of repeated titles across files. */
+  title?: { title: string; at: Place };
+  value: T | undefined;
+}
+
+type Kept<T> = Map<string, { text: string; context: string; checked: Checked<T> }>;
+
+/** Checked files by path, each with the text and context it was checked with. */
+class Shelf<T> {
+  readonly #kept: Kept<T>;
+
+  constructor(kept: Kept<T> = new Map()) {
+    this.#kept = kept;
+  }
+
+  /** @internal What it keeps, plain data for the cache on disk. */
+  get kept(): Kept<T> {
+    return this.#kept;
+  }
+
+  /** What `file` gave when last checked with this text and context; otherwise checks it now. */
+  recall(file: string, text: string, context: string, check: () => Checked<T>): Checked<T> {
+    const kept = this.#kept.get(file);
+    if (kept && kept.text === text && kept.context === context) return kept.checked;
+    const checked = check();
+    this.#kept.set(file, { text, context, checked });
+    this.changed = true;
+    return checked;
+  }
+
+  /** Forgets the files no longer in the folder. */
+  keepOnly(files: ReadonlySet<string>): void {
+    for (const file of this.#kept.keys()) {
+      if (!files.has(file)) {
+        this.#kept.delete(file);
+        this.changed = true;
+      }
+    }
+  }
+
+  /** Whether anything was checked or forgotten since it was made. */
+  changed = false;
+}
+
+/** `check()`, or what `shelf` kept of it when the file's text and the context are unchanged. */
+function recall<T>(shelf: Shelf<T> | undefined, file: string, text: string, context: string, check: () => Checked<T>): Checked<T> {
+  return shelf ? shelf.recall(file, text, context, check) : check();
+}
+
+/**
+ * Results of earlier `loadContent` calls, kept by the caller between calls (`options.memo`).
+ * A file is taken from it only when its text is the same as when it was checked, and for an
+ * item, the lists, the editing office and `today` too. The settings files, the listing of the
+ * folder, local link targets and every check across files run on each call.
+ */
+export class LoadMemo {
+  /** @internal */
+  readonly issues: Shelf<Issue>;
+  /** @internal */
+  readonly items: Shelf<Item>;
+
+  constructor(kept?: { issues: Kept<Issue>; items: Kept<Item> }) {
+    this.issues = new Shelf(kept?.issues);
+    this.items = new Shelf(kept?.items);
+  }
+
+  /**
+   * The memo kept in `cacheDir` by the last build, so that `npm run build` too validates only the
+   * files that changed. Its name carries the code's version: what a check finds depends on it.
+   */
+  static read(cacheDir: string | undefined): LoadMemo {
+    const kept = readCached(cacheDir, memoName()) as { issues: Kept<Issue>; items: Kept<Item> } | undefined;
+    return new LoadMemo(kept?.issues instanceof Map && kept.items instanceof Map ? kept : undefined);
+  }
+
+  /** Writes the memo for the next build, unless it is what was read. */
+  async save(cacheDir: string): Promise<void> {
+    if (!this.issues.changed && !this.items.changed) return;
+    await writeCached(cacheDir, memoName(), { issues: this.issues.kept, items: this.items.kept }, 'load-');
+  }
+}
+
+const memoName = () => `load-${currentCodeVersion()}.bin`;
 
 const YEAR = /^\d{4}$/;
 const NUMBER = /^\d{1,3}$/;
@@ -70,7 +178,8 @@ class Reporter {
 
 /** Markdown files, relative; a `.md` symlink is listed and judged when read, any other symlink here. */
 async function listMarkdown(dir: string, report: Reporter, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  // Synchronous for the reason files.ts reads so: hundreds of issue folders, one after another.
+  const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || (prefix === '' && entry.name.startsWith('_'))) continue;
@@ -169,18 +278,21 @@ async function loadTerms(contentDir: string, file: string, report: Reporter): Pr
   return terms;
 }
 
-async function loadIssue(contentDir: string, file: string, report: Reporter): Promise<Issue | undefined> {
-  const source = await readText(contentDir, file, report);
-  if (source === undefined) return undefined;
+const error = (message: string, line = 1): Problem => ({ line, column: 1, severity: 'error', message });
+
+/** Adds what `file` was found to have, asking the disk now whether its link targets exist. */
+async function settle(contentDir: string, file: string, checked: Checked<unknown>, report: Reporter): Promise<void> {
+  report.add(file, checked.before);
+  report.add(file, await referenceProblems(checked.links, checked.bodyLine, path.join(contentDir, file), contentDir));
+  report.add(file, checked.after);
+}
+
+function checkIssue(file: string, source: string): Checked<Issue> {
   const { parsed, problems } = parseContentFile(source);
-  report.add(file, problems);
-  if (!parsed) return undefined;
-  report.add(file, await localTargetProblems(parsed.body, parsed.bodyLine, path.join(contentDir, file), contentDir));
+  if (!parsed) return { before: problems, links: [], bodyLine: 1, after: [], value: undefined };
   const { value, problems: invalid } = check(issueSchema, parsed.frontMatter, ISSUE_KEYS);
-  report.add(file, invalid);
-  if (!value) return undefined;
   const [year, number] = file.split('/');
-  return {
+  const issue = value && {
     file,
     key: `${year}/${number}`,
     year: Number(year),
@@ -196,63 +308,99 @@ async function loadIssue(contentDir: string, file: string, report: Reporter): Pr
       copies: value.copies ?? undefined,
     },
   };
+  return { before: problems, links: localReferences(parsed.body), bodyLine: parsed.bodyLine, after: invalid, value: issue };
 }
 
-/** What the item checks share across files: today's date, and every title for the repeat check. */
-interface ItemChecks {
+async function loadIssue(contentDir: string, file: string, report: Reporter, memo: LoadMemo | undefined): Promise<Issue | undefined> {
+  const source = await readText(contentDir, file, report);
+  if (source === undefined) return undefined;
+  const checked = recall(memo?.issues, file, source, '', () => checkIssue(file, source));
+  await settle(contentDir, file, checked, report);
+  if (!checked.value) return undefined;
+  // A copy: a caller may change what it is given without changing what the memo keeps.
+  const { colophon } = checked.value;
+  return {
+    ...checked.value,
+    colophon: { ...colophon, reportTo: [...colophon.reportTo], copyTo: [...colophon.copyTo], sendTo: [...colophon.sendTo] },
+  };
+}
+
+/** What checking an item depends on besides its text: the lists, the editing office and today. */
+interface ItemContext {
+  schema: ReturnType<typeof itemSchema>;
+  office: string;
   today: IsoDate | undefined;
-  titles: TitledFile[];
+  /** What the above were made from, as text: a kept item holds while it is the same. */
+  key: string;
 }
 
 /** Warnings need no valid item: a clerk fixing an error sees them in the same run. */
-function warnItem(file: string, frontMatter: ParsedYaml, checks: ItemChecks, report: Reporter): void {
+function itemWarnings(frontMatter: ParsedYaml, today: IsoDate | undefined): { warnings: Problem[]; title: Checked<Item>['title'] } {
   const data = frontMatter.data as { title?: unknown; date?: unknown } | null | undefined;
+  const warnings: Problem[] = [];
+  let title: Checked<Item>['title'];
   if (typeof data?.title === 'string' && data.title.trim() !== '') {
     const at = frontMatter.locate(['title']);
-    report.add(file, [longTitle(data.title, at)].filter((p) => p !== undefined));
-    checks.titles.push({ issue: path.posix.dirname(file), file, shown: report.display(file), title: data.title, at });
+    const long = longTitle(data.title, at);
+    if (long) warnings.push(long);
+    title = { title: data.title, at };
   }
-  if (typeof data?.date === 'string' && checks.today) {
-    report.add(file, [farFutureDate(data.date, checks.today, frontMatter.locate(['date']))].filter((p) => p !== undefined));
+  if (typeof data?.date === 'string' && today) {
+    const future = farFutureDate(data.date, today, frontMatter.locate(['date']));
+    if (future) warnings.push(future);
   }
+  return { warnings, title };
+}
+
+function checkItem(file: string, source: string, context: ItemContext): Checked<Item> {
+  const { parsed, problems } = parseContentFile(source);
+  if (!parsed) return { before: problems, links: [], bodyLine: 1, after: [], value: undefined };
+  const { value, problems: invalid } = check(context.schema, parsed.frontMatter, ITEM_KEYS);
+  const { warnings, title } = itemWarnings(parsed.frontMatter, context.today);
+  const after: Problem[] = [];
+  const empty = parsed.body.trim() === '';
+  if (empty) after.push(error('正文为空：请在字段区的“---”之后写信息正文', parsed.bodyLine));
+  const parts = file.split('/');
+  const slug = value?.slug ?? fileSlug(parts[2]!);
+  if (slug === '') {
+    after.push(error(`无法从文件名“${parts[2]}”生成网址：请用拼音或英文字母命名文件，如 01-huiyi.md，或加一行 slug: huiyi`));
+  }
+  const item =
+    !value || empty || slug === ''
+      ? undefined
+      : {
+          file,
+          issue: `${parts[0]}/${parts[1]}`,
+          title: value.title,
+          date: value.date,
+          unit: value.unit ?? context.office,
+          category: value.category,
+          order: value.order ?? undefined,
+          slug,
+          draft: value.draft ?? false,
+          body: parsed.body,
+        };
+  const before = [...problems, ...invalid, ...warnings];
+  return { before, links: localReferences(parsed.body), bodyLine: parsed.bodyLine, after, title, value: item };
 }
 
 async function loadItem(
   contentDir: string,
   file: string,
-  schema: ReturnType<typeof itemSchema>,
-  office: string,
-  checks: ItemChecks,
+  context: ItemContext,
+  titles: TitledFile[],
   report: Reporter,
+  memo: LoadMemo | undefined,
 ): Promise<Item | undefined> {
   const source = await readText(contentDir, file, report);
   if (source === undefined) return undefined;
-  const { parsed, problems } = parseContentFile(source);
-  report.add(file, problems);
-  if (!parsed) return undefined;
-  const { value, problems: invalid } = check(schema, parsed.frontMatter, ITEM_KEYS);
-  report.add(file, invalid);
-  warnItem(file, parsed.frontMatter, checks, report);
-  report.add(file, await localTargetProblems(parsed.body, parsed.bodyLine, path.join(contentDir, file), contentDir));
-  if (parsed.body.trim() === '') report.error(file, '正文为空：请在字段区的“---”之后写信息正文', parsed.bodyLine);
-  const parts = file.split('/');
-  const slug = value?.slug ?? fileSlug(parts[2]!);
-  if (slug === '') {
-    report.error(file, `无法从文件名“${parts[2]}”生成网址：请用拼音或英文字母命名文件，如 01-huiyi.md，或加一行 slug: huiyi`);
+  const checked = recall(memo?.items, file, source, context.key, () => checkItem(file, source, context));
+  await settle(contentDir, file, checked, report);
+  if (checked.title) {
+    // Shown only in the warning about a repeat, so the path is worked out only then.
+    titles.push({ issue: path.posix.dirname(file), file, get shown() { return report.display(file); }, ...checked.title });
   }
-  if (!value || parsed.body.trim() === '' || slug === '') return undefined;
-  return {
-    file,
-    issue: `${parts[0]}/${parts[1]}`,
-    title: value.title,
-    date: value.date,
-    unit: value.unit ?? office,
-    category: value.category,
-    order: value.order ?? undefined,
-    slug,
-    draft: value.draft ?? false,
-    body: parsed.body,
-  };
+  return checked.value && { ...checked.value };
 }
 
 /** Two items of one issue must not share a URL; two issue folders must not share a number. */
@@ -313,10 +461,11 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     }
   }
 
+  const present = new Set(files);
   const issues: Issue[] = [];
   for (const file of [...issueFiles].sort()) {
-    if (!files.includes(file)) continue;
-    const issue = await loadIssue(contentDir, file, report);
+    if (!present.has(file)) continue;
+    const issue = await loadIssue(contentDir, file, report, options.memo);
     if (issue) issues.push(issue);
   }
 
@@ -324,14 +473,22 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const unitNames = units && new Vocabulary(units);
   const schema = itemSchema(unitNames, categories && new Vocabulary(categories));
   const office = (site && unitNames?.resolve(site.office)) ?? site?.office ?? '';
+  const context: ItemContext = {
+    schema,
+    office,
+    today: options.today,
+    key: JSON.stringify([units ?? null, categories ?? null, office, options.today ?? null]),
+  };
   const items: Item[] = [];
-  const checks: ItemChecks = { today: options.today, titles: [] };
+  const titles: TitledFile[] = [];
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, schema, office, checks, report);
+    const item = await loadItem(contentDir, file, context, titles, report, options.memo);
     if (item) items.push(item);
   }
+  options.memo?.issues.keepOnly(present);
+  options.memo?.items.keepOnly(present);
   checkCollisions(issues, items, report);
-  for (const { file, problem } of repeatedTitles(checks.titles)) report.add(file.file, [problem]);
+  for (const { file, problem } of repeatedTitles(titles)) report.add(file.file, [problem]);
 
   const failed = report.diagnostics.some((d) => d.severity === 'error');
   const content = failed || !site || !units || !categories ? undefined : { site, units, categories, issues, items };

@@ -71,6 +71,8 @@ function explain(error: YAMLError, lines: readonly string[], lineAt: (offset: nu
 /** Lines that YAML would misread in ways a clerk cannot decode: full-width colons and spaces. */
 function lintLines(source: string, lineOffset: number): Problem[] {
   const problems: Problem[] = [];
+  // Both checks need one of these two characters, which most front-matter has not.
+  if (!source.includes('：') && !source.includes('\u3000')) return problems;
   source.split('\n').forEach((text, index) => {
     const line = index + 1 + lineOffset;
     const colon = /^\s*([A-Za-z_][\w-]*)\s*：/.exec(text);
@@ -128,8 +130,8 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   const lint = lintLines(source, lineOffset);
   if (lint.length > 0) return { data: undefined, locate, problems: lint };
 
-  const lines = source.split('\n');
   const problems: Problem[] = [];
+  const lines = doc.errors.length > 0 ? source.split('\n') : [];
   for (const error of doc.errors) {
     const { line, message } = explain(error, lines, (offset) => lineCounter.linePos(offset).line);
     // One mistake can raise several errors on the same line; the first explains it.
