@@ -3,19 +3,25 @@
  * link check), all into a staging folder, which replaces the output folder only when every step
  * has passed. A failed or killed build leaves the last good output exactly as it was.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
-import { loadContent } from '../content/load.ts';
+import { currentCodeVersion, hashTree } from '../cache/hash.ts';
+import { LoadMemo, loadContent } from '../content/load.ts';
 import type { Diagnostic, IsoDate } from '../content/model.ts';
 import { bulletinPlugin, type EleventyConfig } from '../eleventy/plugin.ts';
-import { renderMarkdown } from '../markdown/render.ts';
+import { renderAll } from '../markdown/batch.ts';
+import { RenderCache } from '../markdown/cache.ts';
 import { writeSearchIndex } from '../search/write.ts';
 import { buildSite } from '../site/build.ts';
+import { changedPages, fingerprintPages, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
-import { checkLinks, describeBrokenLinks } from './links.ts';
+import { checkSiteLinks, describeBrokenLinks } from './links.ts';
+import { SILENT_PROGRESS, type Progress } from './progress.ts';
+import { fileOfPage, forgetRecord, linkFiles, readRecord, reusablePages, writeRecord, type OutputRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-url.ts';
 
 /** The project's own layouts, wherever the build is started from. */
@@ -34,17 +40,25 @@ export interface BuildRequest {
   today?: IsoDate;
   /** Where the site is published (`SITE_URL`); `url` in site.yaml unless given. Its path is the path prefix. */
   siteUrl?: string;
+  /** Folder of the rendered-Markdown cache (`npm run build`: `.cache/build`); without one it lasts this build only. */
+  cacheDir?: string;
+  /** Where a long build shows how far it is; silent unless given. */
+  progress?: Progress;
 }
 
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
-  /** Number of files Eleventy wrote. */
+  /** Number of pages in the output: written now, or reused unchanged from the last build. */
   pages: number;
+  /** How many of them were reused. */
+  reused: number;
   /** Why the build stopped after validation, when it did. */
   failure?: string;
   /** Where the built site is to be served (its path prefix), when the build succeeded. */
   address?: SiteAddress;
+  /** Milliseconds each stage took, in order (`npm run build -- --timings`). */
+  timings: Record<string, number>;
 }
 
 /** Staging folders are siblings of the output, so the final swap is a rename on one file system. */
@@ -96,41 +110,79 @@ export interface Stage {
   staging: string;
   /** Names a page's content file, for messages: `/2021/01/huiyi/` → `content/2021/01/01-huiyi.md`. */
   sourceOf: (page: string) => string | undefined;
-  /** Number of files Eleventy wrote. */
+  /** Number of pages written or reused. */
   pages: number;
+  progress: Progress;
+  /** What the last good output holds, when it can be reused (src/build/reuse.ts). */
+  previous: OutputRecord | undefined;
+  /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
+  reused: string[];
+  /** What this build's output holds, filled in by the steps. */
+  record: OutputRecord;
+  /** Hash of the layouts, the code and the options: output made under another salt is never reused. */
+  salt: string;
+  fingerprints: Fingerprints;
 }
 
 /** A step's own failure, its message written for the clerk and shown as it is. */
 export class BuildFailure extends Error {}
 
-/** Eleventy renders every page into the staging folder and adds the path prefix to every root-relative URL. */
+/** Eleventy renders the pages into the staging folder and adds the path prefix to every root-relative URL. */
 async function renderPages(stage: Stage): Promise<void> {
   const { site, layoutsDir } = stage;
+  let written = 0;
   const eleventy = new Eleventy(layoutsDir, stage.staging, {
     quietMode: true,
     configPath: false,
     pathPrefix: stage.address.pathPrefix,
-    config: (eleventyConfig: EleventyConfig) => bulletinPlugin(eleventyConfig, { site, layoutsDir }),
+    config: (eleventyConfig: EleventyConfig) =>
+      bulletinPlugin(eleventyConfig, { site, layoutsDir, onPage: () => stage.progress.update('正在生成页面', ++written) }),
   });
   // Failures come back as one line in `failure`; Eleventy's logger would add its stack trace.
   eleventy.disableLogger();
   stage.pages = countPages(await eleventy.write());
 }
 
-/** The search index and its client, into `search/` beside the search page (src/search/). */
+/** The unchanged pages, linked from the last good output. */
+async function reusePages(stage: Stage): Promise<void> {
+  if (!stage.previous) return;
+  linkFiles(stage.previous.outDir, stage.staging, stage.reused.map(fileOfPage));
+  stage.pages += stage.reused.length;
+}
+
+/**
+ * The search index and its client, into `search/` beside the search page (src/search/); linked
+ * from the last good output when it was built from the same items under the same salt.
+ */
 async function writeSearchIndexStep(stage: Stage): Promise<void> {
-  await writeSearchIndex(stage.site, stage.staging);
+  // An item's fingerprint covers all of its data (and the salt), hence everything the index reads.
+  const key = createHash('sha256')
+    .update(stage.site.newest.map((item) => stage.fingerprints.get(item.url)).join())
+    .digest('base64url');
+  const previous = stage.previous?.search;
+  const dir = (root: string) => path.join(root, 'search');
+  if (previous?.key === key && previous.files.every((file) => existsSync(path.join(dir(stage.previous!.outDir), file)))) {
+    linkFiles(dir(stage.previous!.outDir), dir(stage.staging), previous.files);
+    stage.record.search = previous;
+    return;
+  }
+  const index = await writeSearchIndex(stage.site, stage.staging);
+  stage.record.search = { key, files: [...index.files.keys()] };
 }
 
 /** A broken internal link stops the build with every broken link listed. */
 async function checkStagingLinks(stage: Stage): Promise<void> {
-  const broken = await checkLinks(stage.staging, stage.address);
+  // Reused pages were parsed by the build that wrote them.
+  const known = new Map(stage.reused.map((url) => [fileOfPage(url), stage.previous!.pages.get(url)!.parsed]));
+  const { broken, pages } = await checkSiteLinks(stage.staging, stage.address, known);
   if (broken.length > 0) throw new BuildFailure(describeBrokenLinks(broken, stage.sourceOf));
+  for (const [url, fingerprint] of stage.fingerprints) stage.record.pages.set(url, { fingerprint, parsed: pages.get(fileOfPage(url))! });
 }
 
 /** The steps between validation and the swap, in order; the first to throw stops the build. */
 const STEPS: readonly ((stage: Stage) => Promise<void>)[] = [
   renderPages,
+  reusePages,
   // Into the staging folder, after the pages it indexes and before the link check, which then
   // covers the search page's links too.
   writeSearchIndexStep,
@@ -141,36 +193,85 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const outDir = path.resolve(request.outDir);
   // First, so that even a build that stops at validation leaves the last good output in place.
   await recoverFromKilledBuilds(outDir);
-  const root = request.root ?? process.cwd();
-  const { content, diagnostics } = await loadContent(request.contentDir, { root, today: request.today });
-  if (!content) return { ok: false, diagnostics, pages: 0 };
-  const address = resolveSiteAddress(request.siteUrl, content.site.url);
-  if (!address.ok) return { ok: false, diagnostics, pages: 0, failure: address.message };
+  const progress = request.progress ?? SILENT_PROGRESS;
+  try {
+    return await buildWith(request, outDir, RenderCache.open(request.cacheDir), progress);
+  } finally {
+    progress.clear();
+  }
+}
 
+async function buildWith(request: BuildRequest, outDir: string, cache: RenderCache, progress: Progress): Promise<BuildResult> {
+  const root = request.root ?? process.cwd();
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const time = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - lap);
+    lap = now;
+  };
+  const memo = LoadMemo.read(request.cacheDir);
+  const { content, diagnostics } = await loadContent(request.contentDir, { root, today: request.today, memo });
+  time('loadContent');
+  if (!content) return { ok: false, diagnostics, pages: 0, reused: 0, timings };
+  const address = resolveSiteAddress(request.siteUrl, content.site.url);
+  if (!address.ok) return { ok: false, diagnostics, pages: 0, reused: 0, failure: address.message, timings };
+
+  const bodies = [...content.items.map((item) => item.body), ...content.issues.map((issue) => issue.note)];
+  const rendered = await renderAll(bodies, { cache, onProgress: (done, total) => progress.update('正在转换正文', done, total) });
+  time('renderMarkdown');
   // Canonical links, the feed and the sitemap name the address the site is published at.
-  const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, renderMarkdown, { drafts: request.drafts ?? false });
+  const drafts = request.drafts ?? false;
+  const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, (source) => rendered.get(source)!, { drafts });
+  time('buildSite');
+
+  const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
+  const salt = `${hashTree(layoutsDir)}:${currentCodeVersion()}:${JSON.stringify([address, drafts])}`;
+  const fingerprints = fingerprintPages(site, salt);
+  const previous = readRecord(request.cacheDir, outDir);
+  const reusable = reusablePages(previous);
+  const render = changedPages(site, fingerprints, reusable);
+  const reused = [...fingerprints].filter(([url, fingerprint]) => reusable.get(url) === fingerprint).map(([url]) => url);
+  time('comparePages');
+
   await mkdir(path.dirname(outDir), { recursive: true });
   const staging = path.join(path.dirname(outDir), `${stagingPrefix(outDir)}${process.pid}`);
   // Item pages only: an issue page repeats its items' bodies, so a link there is named on the item page too.
   const sources = new Map(site.items.map((item) => [item.url, item.file]));
   const stage: Stage = {
-    site,
+    site: { ...site, render },
     address,
-    layoutsDir: path.resolve(request.layoutsDir ?? LAYOUTS_DIR),
+    layoutsDir,
     staging,
     sourceOf: (page) => {
       const file = sources.get(page);
       return file && path.relative(root, path.join(request.contentDir, file)).split(path.sep).join('/');
     },
     pages: 0,
+    progress,
+    previous,
+    reused,
+    record: { outDir, pages: new Map(), search: undefined },
+    salt,
+    fingerprints,
   };
   try {
-    for (const step of STEPS) await step(stage);
+    for (const step of STEPS) {
+      await step(stage);
+      time(step.name);
+    }
+    await forgetRecord(request.cacheDir, outDir);
     await swapIn(staging, outDir);
-    return { ok: true, diagnostics, pages: stage.pages, address };
+    // A cache that cannot be written costs the next build time, never correctness.
+    if (request.cacheDir) {
+      const cacheDir = request.cacheDir;
+      await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, stage.record)]).catch(() => undefined);
+    }
+    time('swapAndSaveCache');
+    return { ok: true, diagnostics, pages: stage.pages, reused: stage.reused.length, address, timings };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    return { ok: false, diagnostics, pages: 0, failure: error instanceof BuildFailure ? error.message : describeError(error) };
+    return { ok: false, diagnostics, pages: 0, reused: 0, failure: error instanceof BuildFailure ? error.message : describeError(error), timings };
   }
 }
 

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { dateInChina } from '../content/date.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
 import { build, describeError } from './build.ts';
+import { terminalProgress } from './progress.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'dist' },
     drafts: { type: 'boolean', default: false },
     layouts: { type: 'string' },
+    cache: { type: 'string', default: '.cache/build' },
+    timings: { type: 'boolean', default: false },
   },
 });
 
@@ -25,12 +28,18 @@ const result = await build({
   today: dateInChina(new Date()),
   // CI sets SITE_URL from the GitHub Pages configuration; otherwise site.yaml's url is used.
   siteUrl: process.env.SITE_URL,
+  cacheDir: values.cache,
+  progress: terminalProgress(),
 }).catch(
-  (error: unknown) => ({ ok: false, diagnostics: [], pages: 0, failure: describeError(error) }),
+  (error: unknown) => ({ ok: false, diagnostics: [], pages: 0, reused: 0, failure: describeError(error), timings: {} }),
 );
 for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
 if (result.diagnostics.length > 0) console.error(summarize(result.diagnostics));
 if (result.failure) console.error(`生成网站失败（build failed）：${result.failure}`);
-if (result.ok) console.log(`已生成 ${result.pages} 个页面到 ${values.out}/`);
+if (values.timings) console.error(Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join('\n'));
+if (result.ok) {
+  const reused = result.reused > 0 ? `（其中 ${result.reused} 个未改变，沿用上次生成的文件）` : '';
+  console.log(`已生成 ${result.pages} 个页面到 ${values.out}/${reused}`);
+}
 else if (existsSync(values.out)) console.error(`${values.out}/ 保持原样，未被改动。`);
 process.exitCode = result.ok ? 0 : 1;

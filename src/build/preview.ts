@@ -1,29 +1,95 @@
 /**
- * The dev server's view of the content: drafts included, problems listed on the terminal.
- * While the content has errors the preview keeps showing the last good site, so a clerk's
- * half-typed edit never takes the server down.
+ * The dev server's view of the content, kept between rebuilds so that a save costs only what it
+ * changed: files whose text is unchanged are not validated again (the loader's memo), bodies come
+ * from the render cache, and of the many item, issue and list pages only those whose fingerprint
+ * changed go to Eleventy; the others stay in the preview folder as they were written.
+ *
+ * Drafts are shown and problems listed on the terminal. While the content has errors the preview
+ * keeps showing the last good site, so a clerk's half-typed edit never takes the server down.
  */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { currentCodeVersion, hashTree } from '../cache/hash.ts';
 import { dateInChina } from '../content/date.ts';
-import { loadContent } from '../content/load.ts';
+import { LoadMemo, loadContent } from '../content/load.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
-import { renderMarkdown } from '../markdown/render.ts';
+import { renderAll } from '../markdown/batch.ts';
+import { RenderCache } from '../markdown/cache.ts';
 import { buildSite } from '../site/build.ts';
+import { changedPages, fingerprintPages, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
+import { writeSearchIndex } from '../search/write.ts';
+import { fileOfPage } from './reuse.ts';
 
-let lastGood: Site | undefined;
+export interface PreviewOptions {
+  contentDir: string;
+  outDir: string;
+  layoutsDir: string;
+  /** Folder of the render cache, shared with `npm run build`. */
+  cacheDir?: string;
+}
 
-export async function loadSiteForPreview(contentDir: string): Promise<Site> {
-  const { content, diagnostics } = await loadContent(contentDir, { today: dateInChina(new Date()) });
-  for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
-  if (content) {
-    lastGood = buildSite(content, renderMarkdown, { drafts: true });
-    return lastGood;
+export class Preview {
+  private readonly memo = new LoadMemo();
+  private readonly cache: RenderCache;
+  /** Fingerprints of the pages in the preview folder, as the last finished rebuild wrote them. */
+  private written: Fingerprints = new Map();
+  /** The site of the rebuild in progress, and its fingerprints. */
+  private pending: { site: Site; fingerprints: Fingerprints } | undefined;
+  private lastGood: Site | undefined;
+  private searchKey = '';
+  /** The search index is written after the pages, one rebuild after another. */
+  private search: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: PreviewOptions) {
+    this.cache = RenderCache.open(options.cacheDir);
   }
-  console.error(summarize(diagnostics));
-  if (lastGood) {
-    console.error('预览仍显示上一次正确的内容；改好后保存，预览会自动更新。');
-    return lastGood;
+
+  /** The site for the next rebuild, rendering only what changed since the last one. */
+  async site(): Promise<Site> {
+    const { content, diagnostics } = await loadContent(this.options.contentDir, { today: dateInChina(new Date()), memo: this.memo });
+    for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
+    if (!content) {
+      console.error(summarize(diagnostics));
+      if (!this.lastGood) throw new Error('内容有错误，无法生成预览：请按上面的提示修改，保存后预览会自动生成。');
+      console.error('预览仍显示上一次正确的内容；改好后保存，预览会自动更新。');
+      this.pending = undefined;
+      return { ...this.lastGood, render: { items: [], issues: [], listings: [] } };
+    }
+    const bodies = [...content.items.map((item) => item.body), ...content.issues.map((issue) => issue.note)];
+    const rendered = await renderAll(bodies, { cache: this.cache });
+    const site = buildSite(content, (source) => rendered.get(source)!, { drafts: true });
+    // The layouts are part of every page: an edited layout changes every fingerprint.
+    const fingerprints = fingerprintPages(site, `${hashTree(this.options.layoutsDir)}:${currentCodeVersion()}`);
+    this.pending = { site, fingerprints };
+    this.lastGood = site;
+    return { ...site, render: changedPages(site, fingerprints, this.written) };
   }
-  console.error('内容有错误，无法启动预览：请按上面的提示修改后，再运行 npm run dev。');
-  process.exit(1);
+
+  /** After Eleventy has written a rebuild: pages that no longer exist go, the search index follows. */
+  async afterWrite(): Promise<void> {
+    if (!this.pending) return;
+    const { site, fingerprints } = this.pending;
+    this.pending = undefined;
+    for (const url of this.written.keys()) {
+      if (!fingerprints.has(url)) await rm(path.join(this.options.outDir, fileOfPage(url)), { force: true });
+    }
+    this.written = fingerprints;
+    const searchKey = site.newest.map((item) => fingerprints.get(item.url)).join();
+    if (searchKey !== this.searchKey) {
+      this.searchKey = searchKey;
+      this.search = this.search
+        .then(() => writeSearchIndex(site, this.options.outDir))
+        .then(
+          () => undefined,
+          (error: unknown) => console.error(`搜索索引未能更新：${String(error)}`),
+        );
+    }
+    await this.cache.save().catch(() => undefined);
+  }
+
+  /** Resolves when the search index of the last rebuild is written. */
+  searchWritten(): Promise<void> {
+    return this.search;
+  }
 }

@@ -19,6 +19,7 @@ export interface EleventyConfig {
   on(event: 'eleventy.after', handler: (event: { dir: { output: string } }) => Promise<void>): void;
   addPlugin(plugin: (eleventyConfig: never, options?: Record<string, unknown>) => void, options?: Record<string, unknown>): void;
   addFilter(name: string, filter: (value: never) => unknown): void;
+  addTransform(name: string, transform: (content: string) => string): void;
 }
 
 export interface BulletinPluginOptions {
@@ -26,6 +27,8 @@ export interface BulletinPluginOptions {
   site: Site | (() => Promise<Site>);
   /** Folder of the layouts, relative to the working directory. */
   layoutsDir: string;
+  /** Called as each page is rendered, to show a long build's progress. */
+  onPage?: () => void;
 }
 
 export function bulletinPlugin(eleventyConfig: EleventyConfig, options: BulletinPluginOptions): void {
@@ -46,5 +49,12 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
   // for Open Graph.
   eleventyConfig.addFilter('chinaMidnight', chinaMidnight);
   eleventyConfig.addFilter('chinaMidnightInstant', chinaMidnightInstant);
+  const { onPage } = options;
+  if (onPage) {
+    eleventyConfig.addTransform('bulletin-progress', (content) => {
+      onPage();
+      return content;
+    });
+  }
   eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/assets`]: 'assets' });
 }

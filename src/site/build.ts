@@ -21,6 +21,7 @@ export const urls = {
   home: '/',
   issues: '/issues/',
   archive: '/archive/',
+  search: '/search/',
   categories: '/categories/',
   units: '/units/',
   years: '/years/',
@@ -198,6 +199,12 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     issues: list,
   }));
 
+  const stats = buildStats({
+    issues: issuePages,
+    units: units.map((unit) => unitLink(unit.name)),
+    categories: content.categories.map((category) => categoryLink(category.name)),
+  });
+  const pageUrls = [urls.home, urls.issues, urls.search, ...[items, issuePages, listings, termIndexes, stats.pages].flatMap((pages) => pages.map((p) => p.url))];
   return {
     config: content.site,
     items,
@@ -207,11 +214,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     issueYears,
     listings,
     termIndexes,
-    stats: buildStats({
-      issues: issuePages,
-      units: units.map((unit) => unitLink(unit.name)),
-      categories: content.categories.map((category) => categoryLink(category.name)),
-    }),
+    stats,
     nav: [
       { url: urls.home, title: '首页' },
       { url: urls.issues, title: '往期简报' },
@@ -221,5 +224,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       { url: urls.years, title: '年份' },
       { url: statsUrls.index, title: '采用统计' },
     ],
+    pageUrls: pageUrls.sort(),
+    render: { items, issues: issuePages, listings },
   };
 }

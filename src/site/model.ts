@@ -145,6 +145,19 @@ export interface Site {
   stats: Stats;
   /** Main navigation, in order. */
   nav: Link[];
+  /** Every page for the sitemap (not the 404 page, the feed or the CSV files), sorted. */
+  pageUrls: string[];
+  /**
+   * The pages of the three large paginated templates (items, issues, listings) to render now:
+   * all of them, or only those that changed when the rest is reused from an earlier build.
+   */
+  render: RenderSet;
+}
+
+export interface RenderSet {
+  items: ItemPage[];
+  issues: IssuePage[];
+  listings: ListingPage[];
 }
 
 /** One bar of a horizontal bar chart drawn at build time; lengths in em scale with the text. */

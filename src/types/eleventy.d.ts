@@ -13,5 +13,11 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
     disableLogger(): void;
+    init(): Promise<void>;
+    /** Builds, then rebuilds on every change to the input or a watch target. */
+    watch(): Promise<unknown>;
+    /** Eleventy's dev server (live reload) over the output. */
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
   }
 }

@@ -129,8 +129,10 @@ async function brokenTemplate(dir: string): Promise<{ out: string; before: Recor
   const good = await build({ contentDir: content, outDir: out, root: dir, layoutsDir: layouts });
   if (!good.ok) throw new Error(`the good build failed: ${good.failure ?? JSON.stringify(good.diagnostics)}`);
   const before = await hashTree(out);
-  const item = path.join(layouts, 'item.njk');
-  await writeFile(item, (await readFile(item, 'utf8')).replace('{{ item.title }}</h1>', '{{ item.title | noSuchFilter }}</h1>'), 'utf8');
+  const item = path.join(layouts, '_includes/pages/item.njk');
+  const source = await readFile(item, 'utf8');
+  if (!source.includes('{{ item.title }}</h1>')) throw new Error('the item template no longer has the line this test breaks');
+  await writeFile(item, source.replace('{{ item.title }}</h1>', '{{ item.title | noSuchFilter }}</h1>'), 'utf8');
   return { out, before, cli: await runCli(['--content', content, '--out', out, '--layouts', layouts]) };
 }
 

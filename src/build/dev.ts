@@ -1,0 +1,43 @@
+/**
+ * `npm run dev`: Eleventy's dev server with live reload over the content, drafts shown, written
+ * to `.cache/preview/` (never to dist/). Saving a file rebuilds only what it changed (preview.ts).
+ *
+ *   --content DIR   the content folder (default content)
+ *   --out DIR       the preview folder (default .cache/preview)
+ *   --port N        the server's port (default 8080)
+ *   --no-serve      watch and rebuild only, no server (for the benchmark)
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Eleventy from '@11ty/eleventy';
+import { bulletinPlugin, type EleventyConfig } from '../eleventy/plugin.ts';
+import { LAYOUTS_DIR } from './build.ts';
+import { Preview } from './preview.ts';
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: '.cache/preview' },
+    port: { type: 'string', default: '8080' },
+    'no-serve': { type: 'boolean', default: false },
+    cache: { type: 'string', default: '.cache/build' },
+  },
+});
+
+const preview = new Preview({ contentDir: values.content, outDir: path.resolve(values.out), layoutsDir: LAYOUTS_DIR, cacheDir: values.cache });
+const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
+  quietMode: true,
+  configPath: false,
+  runMode: values['no-serve'] ? 'watch' : 'serve',
+  config: (eleventyConfig: EleventyConfig) => {
+    bulletinPlugin(eleventyConfig, { site: () => preview.site(), layoutsDir: LAYOUTS_DIR });
+    eleventyConfig.addWatchTarget(values.content);
+    eleventyConfig.on('eleventy.after', () => preview.afterWrite());
+  },
+});
+await eleventy.init();
+await eleventy.watch();
+if (!values['no-serve']) await eleventy.serve(Number(values.port));
+process.on('SIGINT', () => {
+  void eleventy.stopWatch().then(() => process.exit(0));
+});

@@ -1,0 +1,69 @@
+/**
+ * Reuse of the last good output. After a successful build, a record in the cache folder says
+ * what that output holds: each large paginated page's fingerprint (src/site/fingerprint.ts) and
+ * parsed links, and the search index's key and files. The next build into the same folder
+ * renders only the pages whose fingerprint changed and hard-links the others' files from the
+ * output into its staging folder. That is safe because no build writes into an existing file:
+ * every build writes new files into a new staging folder, so a linked file is never changed.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { readCached, removeCached, writeCached } from '../cache/store.ts';
+import type { ParsedPage } from './links.ts';
+
+export interface OutputRecord {
+  /** The output folder the record describes (absolute). */
+  outDir: string;
+  /** Page URL → its fingerprint and parsed links, for the pages a next build may reuse. */
+  pages: Map<string, { fingerprint: string; parsed: ParsedPage }>;
+  /** The search index's key (what it was built from) and its files under `search/`. */
+  search: { key: string; files: string[] } | undefined;
+}
+
+const recordName = (outDir: string) => `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.bin`;
+
+/** The record of `outDir`'s last build, if there is one and it can be read. */
+export function readRecord(cacheDir: string | undefined, outDir: string): OutputRecord | undefined {
+  const record = readCached(cacheDir, recordName(outDir)) as OutputRecord | undefined;
+  return record?.outDir === outDir ? record : undefined;
+}
+
+/**
+ * Removes the record before the output changes: a record that outlived its output could make a
+ * later build reuse a page written by a build in between.
+ */
+export function forgetRecord(cacheDir: string | undefined, outDir: string): Promise<void> {
+  return removeCached(cacheDir, recordName(outDir));
+}
+
+export function writeRecord(cacheDir: string, record: OutputRecord): Promise<void> {
+  return writeCached(cacheDir, recordName(record.outDir), record);
+}
+
+/** `/2021/03/huiyi/` → `2021/03/huiyi/index.html`, the file a page is written to. */
+export const fileOfPage = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
+
+/** Page URL → fingerprint of the record's pages whose file is still in the output. */
+export function reusablePages(record: OutputRecord | undefined): Map<string, string> {
+  const reusable = new Map<string, string>();
+  for (const [url, { fingerprint }] of record?.pages ?? []) {
+    if (existsSync(path.join(record!.outDir, fileOfPage(url)))) reusable.set(url, fingerprint);
+  }
+  return reusable;
+}
+
+/**
+ * Gives `staging` the files of `from`, by hard link (a copy where linking is refused).
+ * Synchronous: thousands of asynchronous calls in a row cost a thread-pool round trip each.
+ */
+export function linkFiles(from: string, staging: string, files: readonly string[]): void {
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
+  for (const file of files) {
+    try {
+      linkSync(path.join(from, file), path.join(staging, file));
+    } catch {
+      copyFileSync(path.join(from, file), path.join(staging, file));
+    }
+  }
+}

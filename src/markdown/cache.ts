@@ -1,0 +1,66 @@
+/**
+ * Content-addressed cache of rendered Markdown. An entry is keyed by the SHA-256 of its source;
+ * the whole cache belongs to one pipeline version: the hash of the renderer's own source files
+ * and of the lockfile, so a changed plugin, option or dependency starts an empty cache instead
+ * of serving output the current pipeline would not produce.
+ *
+ * One file per version (`markdown-<version>.bin`): reading one file is much faster than reading
+ * thousands. Saving keeps only the entries this build used, so sources that were edited or
+ * deleted do not pile up.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { hashTree } from '../cache/hash.ts';
+import { readCached, writeCached } from '../cache/store.ts';
+import type { RenderedMarkdown } from './render.ts';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+let pipelineVersion: string | undefined;
+/** The renderer's sources (this folder) and the installed dependencies. */
+export function currentPipelineVersion(): string {
+  return (pipelineVersion ??= hashTree(HERE, (file) => file.endsWith('.ts')));
+}
+
+const key = (source: string) => createHash('sha256').update(source).digest('base64url');
+
+export class RenderCache {
+  private readonly used = new Map<string, RenderedMarkdown>();
+
+  private constructor(
+    /** Where the cache file lives; undefined keeps it in memory only. */
+    readonly dir: string | undefined,
+    readonly version: string,
+    private readonly stored: Map<string, RenderedMarkdown>,
+  ) {}
+
+  /** The cache in `dir` for `version`; empty when there is none yet or it cannot be read. */
+  static open(dir: string | undefined, version = currentPipelineVersion()): RenderCache {
+    const value = readCached(dir, `markdown-${version}.bin`);
+    return new RenderCache(dir, version, value instanceof Map ? (value as Map<string, RenderedMarkdown>) : new Map());
+  }
+
+  get size(): number {
+    return this.stored.size;
+  }
+
+  get(source: string): RenderedMarkdown | undefined {
+    const k = key(source);
+    const hit = this.used.get(k) ?? this.stored.get(k);
+    if (hit) this.used.set(k, hit);
+    return hit;
+  }
+
+  set(source: string, rendered: RenderedMarkdown): void {
+    this.used.set(key(source), rendered);
+  }
+
+  /**
+   * Writes the entries used since `open` and removes other versions' files; nothing when they are
+   * exactly the entries read.
+   */
+  async save(): Promise<void> {
+    if (!this.dir || (this.used.size === this.stored.size && [...this.used.keys()].every((k) => this.stored.has(k)))) return;
+    await writeCached(this.dir, `markdown-${this.version}.bin`, this.used, 'markdown-');
+  }
+}

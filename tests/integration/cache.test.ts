@@ -1,0 +1,135 @@
+/**
+ * The build's caches never serve stale output. A build with a cache folder reuses rendered
+ * Markdown and the unchanged pages of the last output; after every kind of change its output
+ * must equal, byte for byte, a build of the same content with no cache at all.
+ */
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, LAYOUTS_DIR } from '../../src/build/build.ts';
+import { hashTree } from '../../src/cache/hash.ts';
+import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
+import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
+import { hashTree as hashFiles, PROJECT_ROOT, removeDir, tempDir } from './support.ts';
+
+let dir: string;
+let content: string;
+let fixture: FixtureSite;
+const out = () => path.join(dir, 'out');
+const cache = () => path.join(dir, 'cache');
+
+/** Builds with the cache into `out/`, and without any cache into a fresh folder; returns both trees. */
+async function buildBoth(layoutsDir = LAYOUTS_DIR) {
+  const cached = await build({ contentDir: content, outDir: out(), root: dir, cacheDir: cache(), layoutsDir });
+  expect(cached.failure).toBeUndefined();
+  const freshOut = path.join(dir, 'fresh');
+  await rm(freshOut, { recursive: true, force: true });
+  const fresh = await build({ contentDir: content, outDir: freshOut, root: dir, layoutsDir });
+  expect(fresh.ok).toBe(true);
+  return { cached, tree: await hashFiles(out()), freshTree: await hashFiles(freshOut) };
+}
+
+const edit = async (file: string, change: (text: string) => string) => {
+  const full = path.join(content, file);
+  await writeFile(full, change(await readFile(full, 'utf8')));
+};
+
+beforeAll(async () => {
+  dir = await tempDir('cache');
+  content = path.join(dir, 'content');
+  fixture = await writeFixtureSite(content);
+  const first = await build({ contentDir: content, outDir: out(), root: dir, cacheDir: cache() });
+  expect(first.ok).toBe(true);
+  expect(first.reused).toBe(0);
+}, 120_000);
+
+afterAll(() => removeDir(dir));
+
+describe('a build with a cache', () => {
+  it('reuses every large page when nothing changed, and writes what a build without cache writes', async () => {
+    const { cached, tree, freshTree } = await buildBoth();
+    const published = fixture.issues.flatMap((issue) => issue.items).length;
+    expect(cached.reused).toBeGreaterThanOrEqual(published + fixture.issues.length);
+    expect(tree).toEqual(freshTree);
+  }, 120_000);
+
+  it('renders an edited body again: its item page and issue page change, and nothing is stale', async () => {
+    const item = fixture.issues[0]!.items[1]!;
+    const page = `${item.url.slice(1)}index.html`;
+    const before = await hashFiles(out());
+    await edit(item.file, (text) => `${text}\n新增一段：缓存测试的句子。\n`);
+    const { cached, tree, freshTree } = await buildBoth();
+    expect(tree).toEqual(freshTree);
+    expect(tree[page]).not.toBe(before[page]);
+    expect(tree[`${fixture.issues[0]!.url.slice(1)}index.html`]).not.toBe(before[`${fixture.issues[0]!.url.slice(1)}index.html`]);
+    expect(await readFile(path.join(out(), page), 'utf8')).toContain('缓存测试的句子');
+    // The other items' pages were reused, not rendered.
+    expect(cached.reused).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a changed title reaches every page that lists the item, and the search index', async () => {
+    const item = fixture.issues[1]!.items[0]!;
+    await edit(item.file, (text) => text.replace(`title: ${item.title}`, 'title: 改过的标题用于缓存测试'));
+    const { tree, freshTree } = await buildBoth();
+    expect(tree).toEqual(freshTree);
+    expect(await readFile(path.join(out(), 'archive/index.html'), 'utf8')).toContain('改过的标题用于缓存测试');
+  }, 120_000);
+
+  it('a deleted item leaves no page behind', async () => {
+    const item = fixture.issues[2]!.items.at(-1)!;
+    await rm(path.join(content, item.file));
+    const { tree, freshTree } = await buildBoth();
+    expect(tree).toEqual(freshTree);
+    expect(Object.keys(tree)).not.toContain(`${item.url.slice(1)}index.html`);
+  }, 120_000);
+
+  it('a changed layout reaches every page, reused ones included', async () => {
+    const layouts = path.join(dir, 'layouts');
+    await cp(LAYOUTS_DIR, layouts, { recursive: true });
+    const base = path.join(layouts, '_includes/base.njk');
+    await writeFile(base, (await readFile(base, 'utf8')).replace('</footer>', '<p>版式已改</p></footer>'));
+    const { cached, tree, freshTree } = await buildBoth(layouts);
+    expect(cached.reused).toBe(0);
+    expect(tree).toEqual(freshTree);
+    const item = fixture.issues[0]!.items[0]!;
+    expect(await readFile(path.join(out(), `${item.url.slice(1)}index.html`), 'utf8')).toContain('版式已改');
+  }, 120_000);
+});
+
+describe('the versions caches are keyed by', () => {
+  it('hashTree changes with any file of the folder', async () => {
+    const folder = path.join(dir, 'code');
+    await cp(path.join(LAYOUTS_DIR, '_includes'), folder, { recursive: true });
+    const before = hashTree(folder);
+    await writeFile(path.join(folder, 'base.njk'), `${await readFile(path.join(folder, 'base.njk'), 'utf8')} `);
+    expect(hashTree(folder)).not.toBe(before);
+    expect(hashTree(folder)).toBe(hashTree(folder));
+  });
+
+  it("the pipeline version is the hash of the renderer's folder", () => {
+    expect(currentPipelineVersion()).toBe(hashTree(path.join(PROJECT_ROOT, 'src/markdown'), (file) => file.endsWith('.ts')));
+  });
+});
+
+describe('the rendered-Markdown cache', () => {
+  it('keeps entries for the same pipeline version only', async () => {
+    const folder = path.join(dir, 'render-cache');
+    const a = RenderCache.open(folder, 'version-a');
+    a.set('**甲**', { html: '<p><strong>甲</strong></p>', text: '甲' });
+    await a.save();
+    expect(RenderCache.open(folder, 'version-a').get('**甲**')).toEqual({ html: '<p><strong>甲</strong></p>', text: '甲' });
+    const b = RenderCache.open(folder, 'version-b');
+    expect(b.get('**甲**')).toBeUndefined();
+    b.set('乙', { html: '<p>乙</p>', text: '乙' });
+    await b.save();
+    // Saving under a new version drops the old one's file.
+    expect(RenderCache.open(folder, 'version-a').size).toBe(0);
+  });
+
+  it('keys entries by the source: a changed source is a miss', () => {
+    const c = RenderCache.open(undefined, 'v');
+    c.set('原文', { html: '<p>原文</p>', text: '原文' });
+    expect(c.get('原文 ')).toBeUndefined();
+    expect(c.get('原文')?.text).toBe('原文');
+  });
+});
