@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileSlug } from '../../src/content/slug.ts';
 import type { CorpusItem } from '../corpus/generate.ts';
 import { signalGroup, treeCpuMs } from '../proc.ts';
 import { listOutput, type Invocation } from './measure.ts';
@@ -65,28 +66,33 @@ async function waitIdle(pid: number, exited: Promise<unknown>, timeoutMs: number
 }
 
 /**
- * Items whose title can be followed through the output: unique, in no other item's title or body
- * (or a page listing only that other item would be waited for in vain), nothing HTML escapes;
- * `count` of them, spread over the corpus, newest first.
+ * `count` items spread over the corpus, whose title has nothing HTML escapes. Titles repeat in a
+ * large corpus, so each is first given a title of its own (see measureDevEdits).
  */
 export function pickEditableItems(items: readonly CorpusItem[], count: number): CorpusItem[] {
-  const text = items.map((i) => `${i.title}\n${i.body}`);
-  const editable = (k: number) => {
-    const { title } = items[k]!;
-    return !/[&<>"']/.test(title) && text.every((t, j) => j === k || !t.includes(title));
-  };
   const picked: CorpusItem[] = [];
   for (let e = 0; e < count; e++) {
     // Starting points 95 %, 5 %, 50 %, 25 %, 75 %, … of the way through the corpus (oldest first).
     const fraction = [0.95, 0.05, 0.5, 0.25, 0.75][e] ?? (e + 0.5) / count;
     for (let k = Math.floor(fraction * items.length); k < items.length; k++) {
-      if (!picked.includes(items[k]!) && editable(k)) {
+      if (!picked.includes(items[k]!) && !/[&<>"']/.test(items[k]!.title)) {
         picked.push(items[k]!);
         break;
       }
     }
   }
   return picked;
+}
+
+/** Waits until the item's own page shows `text` (the preparation edit, not measured). */
+async function rewrittenItemPage(outDir: string, item: CorpusItem, text: string, timeoutMs: number): Promise<void> {
+  const page = path.join(outDir, item.issue, fileSlug(item.fileName), 'index.html');
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    if ((await readFile(page, 'utf8').catch(() => '')).includes(text)) return;
+    await sleep(100);
+  }
+  throw new Error(`the preparation edit (${text}) did not reach ${page} within ${timeoutMs / 1000} s`);
 }
 
 async function pagesContaining(outDir: string, text: string): Promise<string[]> {
@@ -158,7 +164,12 @@ export async function measureDevEdits(dev: Invocation, options: { cwd: string; c
       const source = path.join(options.content, file);
       const before = await readFile(source, 'utf8');
       if (!originals.has(source)) originals.set(source, before);
-      const pages = await pagesContaining(options.out, item.title);
+      // Unmeasured: a title no other item has, so that the pages showing this item can be found.
+      const marked = `${item.title}（样${k + 1}）`;
+      await writeFile(source, before.replace(`\ntitle: ${item.title}\n`, `\ntitle: ${marked}\n`));
+      await rewrittenItemPage(options.out, item, marked, options.timeoutMs);
+      await waitIdle(child.pid!, exited, 20 * options.timeoutMs);
+      const pages = await pagesContaining(options.out, marked);
       const title = `${item.title}（改${k + 1}）`;
       const t0 = performance.now();
       await writeFile(source, before.replace(`\ntitle: ${item.title}\n`, `\ntitle: ${title}\n`));

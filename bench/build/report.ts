@@ -202,7 +202,7 @@ export function markdown(report: BenchReport): string {
     '- Peak RSS: the sum over the process tree (node, esbuild) of each process\'s peak (VmHWM from /proc, polled every 100 ms, which costs the bench about 1.5 % of a core); an upper bound, as the peaks need not coincide.',
     '- Pages: `.html` files in the output folder. Runs alternate between engines (ours, plain, Hugo, ours, …); the warm runs follow; the dev-edit measurement comes last.',
     '- Ratios: of the medians; below 1 means ours is faster or smaller.',
-    '- Dev edit: `src/build/dev.ts --content … --out … --no-serve` (and `--cache` at a new folder, where dev.ts takes it) on its own output. Before each edit, every .html file containing the item\'s title is found; the title is changed in the item\'s Markdown file; the latency is the time from that write until all of those files contain the new title (read every 10 ms). Each edit waits for the previous rebuild to go quiet (the dev process tree using no CPU for 1 s); "settled" is when its CPU went idle.',
+    '- Dev edit: `src/build/dev.ts --content … --out … --no-serve` (and `--cache` at a new folder, where dev.ts takes it) on its own output. Titles repeat in a large corpus, so each item is first given a title of its own (an edit not measured, waited out); then every .html file containing it is found; the title is changed in the item\'s Markdown file; the latency is the time from that write until all of those files contain the new title (read every 10 ms). Each edit waits for the previous rebuild to go quiet (the dev process tree using no CPU for 1 s); "settled" is when its CPU went idle.',
     '',
     '## Targets',
     '',

@@ -8,20 +8,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Eleventy from '@11ty/eleventy';
 import { currentCodeVersion, hashTree } from '../cache/hash.ts';
 import { LoadMemo, loadContent } from '../content/load.ts';
 import type { Diagnostic, IsoDate } from '../content/model.ts';
-import { bulletinPlugin, type EleventyConfig } from '../eleventy/plugin.ts';
+import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { renderAll } from '../markdown/batch.ts';
 import { RenderCache } from '../markdown/cache.ts';
 import { writeSearchIndex } from '../search/write.ts';
 import { buildSite } from '../site/build.ts';
-import { changedPages, fingerprintPages, type Fingerprints } from '../site/fingerprint.ts';
+import { changedPages, fingerprintPages, fingerprintSite, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
 import { checkSiteLinks, describeBrokenLinks } from './links.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
-import { fileOfPage, forgetRecord, linkFiles, readRecord, reusablePages, writeRecord, type OutputRecord } from './reuse.ts';
+import { fileOfPage, forgetRecord, linkFiles, readRecord, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-url.ts';
 
 /** The project's own layouts, wherever the build is started from. */
@@ -53,6 +52,8 @@ export interface BuildResult {
   pages: number;
   /** How many of them were reused. */
   reused: number;
+  /** The output was already what this build would write: nothing was rendered or replaced. */
+  upToDate?: boolean;
   /** Why the build stopped after validation, when it did. */
   failure?: string;
   /** Where the built site is to be served (its path prefix), when the build succeeded. */
@@ -131,12 +132,18 @@ export class BuildFailure extends Error {}
 async function renderPages(stage: Stage): Promise<void> {
   const { site, layoutsDir } = stage;
   let written = 0;
+  // Imported here: a build that finds its output up to date never loads Eleventy (0.6 s).
+  const [{ default: Eleventy }, { bulletinPlugin }] = await Promise.all([import('@11ty/eleventy'), import('../eleventy/plugin.ts')]);
   const eleventy = new Eleventy(layoutsDir, stage.staging, {
     quietMode: true,
     configPath: false,
     pathPrefix: stage.address.pathPrefix,
     config: (eleventyConfig: EleventyConfig) =>
-      bulletinPlugin(eleventyConfig, { site, layoutsDir, onPage: () => stage.progress.update('正在生成页面', ++written) }),
+      bulletinPlugin(eleventyConfig, {
+        site,
+        layoutsDir,
+        onPage: () => stage.progress.update('正在生成页面', ++written),
+      }),
   });
   // Failures come back as one line in `failure`; Eleventy's logger would add its stack trace.
   eleventy.disableLogger();
@@ -161,7 +168,7 @@ async function writeSearchIndexStep(stage: Stage): Promise<void> {
     .digest('base64url');
   const previous = stage.previous?.search;
   const dir = (root: string) => path.join(root, 'search');
-  if (previous?.key === key && previous.files.every((file) => existsSync(path.join(dir(stage.previous!.outDir), file)))) {
+  if (previous?.key === key && previous.files.every((file) => untouched(stage.previous!, `search/${file}`))) {
     linkFiles(dir(stage.previous!.outDir), dir(stage.staging), previous.files);
     stage.record.search = previous;
     return;
@@ -227,8 +234,16 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
 
   const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
   const salt = `${hashTree(layoutsDir)}:${currentCodeVersion()}:${JSON.stringify([address, drafts])}`;
-  const fingerprints = fingerprintPages(site, salt);
   const previous = readRecord(request.cacheDir, outDir);
+  const fingerprints = fingerprintPages(site, salt);
+  const siteFingerprint = fingerprintSite(site, salt, fingerprints);
+  if (previous && upToDate(previous, siteFingerprint)) {
+    // The output is exactly what this build would write, and it passed every step then.
+    if (request.cacheDir) await memo.save(request.cacheDir).catch(() => undefined);
+    time('upToDate');
+    const pages = [...previous.files.keys()].filter((file) => file.endsWith('.html')).length;
+    return { ok: true, diagnostics, pages, reused: pages, upToDate: true, address, timings };
+  }
   const reusable = reusablePages(previous);
   const render = changedPages(site, fingerprints, reusable);
   const reused = [...fingerprints].filter(([url, fingerprint]) => reusable.get(url) === fingerprint).map(([url]) => url);
@@ -251,7 +266,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     progress,
     previous,
     reused,
-    record: { outDir, pages: new Map(), search: undefined },
+    record: { outDir, pages: new Map(), search: undefined, site: siteFingerprint, files: new Map() },
     salt,
     fingerprints,
   };
@@ -265,6 +280,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     // A cache that cannot be written costs the next build time, never correctness.
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
+      stage.record.files = statFiles(outDir);
       await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, stage.record)]).catch(() => undefined);
     }
     time('swapAndSaveCache');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dateInChina } from '../content/date.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
-import { build, describeError } from './build.ts';
+import { build, describeError, type BuildResult } from './build.ts';
 import { terminalProgress } from './progress.ts';
 
 const { values } = parseArgs({
@@ -31,13 +31,14 @@ const result = await build({
   cacheDir: values.cache,
   progress: terminalProgress(),
 }).catch(
-  (error: unknown) => ({ ok: false, diagnostics: [], pages: 0, reused: 0, failure: describeError(error), timings: {} }),
+  (error: unknown): BuildResult => ({ ok: false, diagnostics: [], pages: 0, reused: 0, failure: describeError(error), timings: {} }),
 );
 for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
 if (result.diagnostics.length > 0) console.error(summarize(result.diagnostics));
 if (result.failure) console.error(`生成网站失败（build failed）：${result.failure}`);
 if (values.timings) console.error(Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join('\n'));
-if (result.ok) {
+if (result.upToDate) console.log(`${values.out}/ 已是最新：内容、版式和程序都没有改变，${result.pages} 个页面无需重新生成。`);
+else if (result.ok) {
   const reused = result.reused > 0 ? `（其中 ${result.reused} 个未改变，沿用上次生成的文件）` : '';
   console.log(`已生成 ${result.pages} 个页面到 ${values.out}/${reused}`);
 }

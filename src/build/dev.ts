@@ -32,6 +32,7 @@ const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
   config: (eleventyConfig: EleventyConfig) => {
     bulletinPlugin(eleventyConfig, { site: () => preview.site(), layoutsDir: LAYOUTS_DIR });
     eleventyConfig.addWatchTarget(values.content);
+    eleventyConfig.on('eleventy.beforeWatch', (changed) => preview.changed(changed));
     eleventyConfig.on('eleventy.after', () => preview.afterWrite());
   },
 });
@@ -39,5 +40,5 @@ await eleventy.init();
 await eleventy.watch();
 if (!values['no-serve']) await eleventy.serve(Number(values.port));
 process.on('SIGINT', () => {
-  void eleventy.stopWatch().then(() => process.exit(0));
+  void Promise.all([eleventy.stopWatch(), preview.close()]).then(() => process.exit(0));
 });

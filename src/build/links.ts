@@ -44,7 +44,7 @@ export interface ParsedPage {
   ids: Set<string>;
 }
 
-export function parsePage(html: string): ParsedPage {
+function parsePage(html: string): ParsedPage {
   const page: ParsedPage = { links: [], ids: new Set() };
   const parser = new Parser({
     onopentag(name, attributes) {

@@ -37,6 +37,8 @@ export class Preview {
   /** The site of the rebuild in progress, and its fingerprints. */
   private pending: { site: Site; fingerprints: Fingerprints } | undefined;
   private lastGood: Site | undefined;
+  /** Content files the watcher reported since the last rebuild; undefined: read them all. */
+  private changedFiles: Set<string> | undefined;
   private searchKey = '';
   /** The search index is written after the pages, one rebuild after another. */
   private search: Promise<void> = Promise.resolve();
@@ -45,9 +47,23 @@ export class Preview {
     this.cache = RenderCache.open(options.cacheDir);
   }
 
+  /** Paths the watcher reports changed (a layout, a content file), before the rebuild they start. */
+  changed(paths: readonly string[]): void {
+    const contentDir = path.resolve(this.options.contentDir);
+    const files = paths.map((changed) => path.relative(contentDir, path.resolve(changed)));
+    this.changedFiles = new Set(files.filter((file) => !file.startsWith('..') && !path.isAbsolute(file)).map((file) => file.split(path.sep).join('/')));
+  }
+
   /** The site for the next rebuild, rendering only what changed since the last one. */
   async site(): Promise<Site> {
-    const { content, diagnostics } = await loadContent(this.options.contentDir, { today: dateInChina(new Date()), memo: this.memo });
+    // Only the files the watcher named are read again (the memo has the rest); once.
+    const changedFiles = this.changedFiles;
+    this.changedFiles = undefined;
+    const { content, diagnostics } = await loadContent(this.options.contentDir, {
+      today: dateInChina(new Date()),
+      memo: this.memo,
+      changedFiles,
+    });
     for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
     if (!content) {
       console.error(summarize(diagnostics));
@@ -74,6 +90,8 @@ export class Preview {
     for (const url of this.written.keys()) {
       if (!fingerprints.has(url)) await rm(path.join(this.options.outDir, fileOfPage(url)), { force: true });
     }
+    // The first build rendered every body: keep them for the next `npm run dev` or build now.
+    if (this.written.size === 0) await this.cache.save().catch(() => undefined);
     this.written = fingerprints;
     const searchKey = site.newest.map((item) => fingerprints.get(item.url)).join();
     if (searchKey !== this.searchKey) {
@@ -85,6 +103,11 @@ export class Preview {
           (error: unknown) => console.error(`搜索索引未能更新：${String(error)}`),
         );
     }
+  }
+
+  /** On the way out: the render cache is kept for the next `npm run dev` or `npm run build`. */
+  async close(): Promise<void> {
+    await this.search;
     await this.cache.save().catch(() => undefined);
   }
 

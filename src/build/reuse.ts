@@ -7,7 +7,7 @@
  * every build writes new files into a new staging folder, so a linked file is never changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCached, removeCached, writeCached } from '../cache/store.ts';
 import type { ParsedPage } from './links.ts';
@@ -19,6 +19,10 @@ export interface OutputRecord {
   pages: Map<string, { fingerprint: string; parsed: ParsedPage }>;
   /** The search index's key (what it was built from) and its files under `search/`. */
   search: { key: string; files: string[] } | undefined;
+  /** Fingerprint of the whole site (src/site/fingerprint.ts): equal, the output is what a build would write. */
+  site: string;
+  /** Every file of the output with its size and modification time, to tell that nobody changed it. */
+  files: Map<string, string>;
 }
 
 const recordName = (outDir: string) => `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.bin`;
@@ -44,11 +48,21 @@ export function writeRecord(cacheDir: string, record: OutputRecord): Promise<voi
 /** `/2021/03/huiyi/` → `2021/03/huiyi/index.html`, the file a page is written to. */
 export const fileOfPage = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
 
-/** Page URL → fingerprint of the record's pages whose file is still in the output. */
+/** Whether `file` of the record's output is still as the build left it (size and modification time). */
+export function untouched(record: OutputRecord, file: string): boolean {
+  try {
+    const { size, mtimeMs } = statSync(path.join(record.outDir, file));
+    return record.files.get(file) === `${size}:${mtimeMs}`;
+  } catch {
+    return false;
+  }
+}
+
+/** Page URL → fingerprint of the record's pages whose file is still in the output, untouched. */
 export function reusablePages(record: OutputRecord | undefined): Map<string, string> {
   const reusable = new Map<string, string>();
   for (const [url, { fingerprint }] of record?.pages ?? []) {
-    if (existsSync(path.join(record!.outDir, fileOfPage(url)))) reusable.set(url, fingerprint);
+    if (untouched(record!, fileOfPage(url))) reusable.set(url, fingerprint);
   }
   return reusable;
 }
@@ -66,4 +80,26 @@ export function linkFiles(from: string, staging: string, files: readonly string[
       copyFileSync(path.join(from, file), path.join(staging, file));
     }
   }
+}
+
+/** Every file under `dir` (relative, with `/`) → `size:mtime`. */
+export function statFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const { size, mtimeMs } = statSync(full);
+    files.set(path.relative(dir, full).split(path.sep).join('/'), `${size}:${mtimeMs}`);
+  }
+  return files;
+}
+
+/**
+ * Whether the output is exactly what a build of `site` would write: the record says it was
+ * built from a site with this fingerprint, and no file of it was added, removed or changed since.
+ */
+export function upToDate(record: OutputRecord | undefined, site: string): boolean {
+  if (!record || record.site !== site || !existsSync(record.outDir)) return false;
+  const now = statFiles(record.outDir);
+  return now.size === record.files.size && [...now].every(([file, state]) => record.files.get(file) === state);
 }

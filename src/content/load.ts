@@ -3,6 +3,7 @@
  * bad input: every problem in every file comes back as a diagnostic, so a clerk sees them all
  * at once.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { currentCodeVersion } from '../cache/hash.ts';
@@ -50,6 +51,12 @@ export interface LoadOptions {
    * result is the same as without it.
    */
   memo?: LoadMemo;
+  /**
+   * With a memo: the files (relative to the content folder) that may have changed since its last
+   * load, when the caller knows them (the dev server's file watcher). The memo's other files are
+   * then taken as they were, without reading them again. Without it every file is read.
+   */
+  changedFiles?: ReadonlySet<string>;
 }
 
 /** Where in a file something was written. */
@@ -73,7 +80,8 @@ interface Checked<T> {
   value: T | undefined;
 }
 
-type Kept<T> = Map<string, { text: string; context: string; checked: Checked<T> }>;
+/** By file: a hash of the text it was checked with (not the text: 4,000 items' text is 12 MB on disk), the context, the result. */
+type Kept<T> = Map<string, { digest: string; context: string; checked: Checked<T> }>;
 
 /** Checked files by path, each with the text and context it was checked with. */
 class Shelf<T> {
@@ -91,11 +99,18 @@ class Shelf<T> {
   /** What `file` gave when last checked with this text and context; otherwise checks it now. */
   recall(file: string, text: string, context: string, check: () => Checked<T>): Checked<T> {
     const kept = this.#kept.get(file);
-    if (kept && kept.text === text && kept.context === context) return kept.checked;
+    const digest = createHash('sha256').update(text).digest('base64url');
+    if (kept && kept.digest === digest && kept.context === context) return kept.checked;
     const checked = check();
-    this.#kept.set(file, { text, context, checked });
+    this.#kept.set(file, { digest, context, checked });
     this.changed = true;
     return checked;
+  }
+
+  /** What `file` gave when last checked in this context, without its text. */
+  peek(file: string, context: string): Checked<T> | undefined {
+    const kept = this.#kept.get(file);
+    return kept?.context === context ? kept.checked : undefined;
   }
 
   /** Forgets the files no longer in the folder. */
@@ -115,6 +130,27 @@ class Shelf<T> {
 /** `check()`, or what `shelf` kept of it when the file's text and the context are unchanged. */
 function recall<T>(shelf: Shelf<T> | undefined, file: string, text: string, context: string, check: () => Checked<T>): Checked<T> {
   return shelf ? shelf.recall(file, text, context, check) : check();
+}
+
+/** Where a file's check comes from: the memo, and whether the caller vouches it is unchanged. */
+interface Source<T> {
+  shelf: Shelf<T> | undefined;
+  unchanged: boolean;
+}
+
+/** The check of `file`: the memo's without reading it when it is known unchanged, else read and checked (or recalled). */
+async function checkFile<T>(
+  contentDir: string,
+  file: string,
+  report: Reporter,
+  { shelf, unchanged }: Source<T>,
+  context: string,
+  check: (source: string) => Checked<T>,
+): Promise<Checked<T> | undefined> {
+  const kept = unchanged ? shelf?.peek(file, context) : undefined;
+  if (kept) return kept;
+  const source = await readText(contentDir, file, report);
+  return source === undefined ? undefined : recall(shelf, file, source, context, () => check(source));
 }
 
 /**
@@ -311,10 +347,9 @@ function checkIssue(file: string, source: string): Checked<Issue> {
   return { before: problems, links: localReferences(parsed.body), bodyLine: parsed.bodyLine, after: invalid, value: issue };
 }
 
-async function loadIssue(contentDir: string, file: string, report: Reporter, memo: LoadMemo | undefined): Promise<Issue | undefined> {
-  const source = await readText(contentDir, file, report);
-  if (source === undefined) return undefined;
-  const checked = recall(memo?.issues, file, source, '', () => checkIssue(file, source));
+async function loadIssue(contentDir: string, file: string, report: Reporter, from: Source<Issue>): Promise<Issue | undefined> {
+  const checked = await checkFile(contentDir, file, report, from, '', (source) => checkIssue(file, source));
+  if (!checked) return undefined;
   await settle(contentDir, file, checked, report);
   if (!checked.value) return undefined;
   // A copy: a caller may change what it is given without changing what the memo keeps.
@@ -390,11 +425,10 @@ async function loadItem(
   context: ItemContext,
   titles: TitledFile[],
   report: Reporter,
-  memo: LoadMemo | undefined,
+  from: Source<Item>,
 ): Promise<Item | undefined> {
-  const source = await readText(contentDir, file, report);
-  if (source === undefined) return undefined;
-  const checked = recall(memo?.items, file, source, context.key, () => checkItem(file, source, context));
+  const checked = await checkFile(contentDir, file, report, from, context.key, (source) => checkItem(file, source, context));
+  if (!checked) return undefined;
   await settle(contentDir, file, checked, report);
   if (checked.title) {
     // Shown only in the warning about a repeat, so the path is worked out only then.
@@ -430,6 +464,8 @@ function checkCollisions(issues: readonly Issue[], items: readonly Item[], repor
 
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const report = new Reporter(contentDir, options.root ?? process.cwd());
+  const { changedFiles } = options;
+  const unchanged = (file: string) => changedFiles !== undefined && !changedFiles.has(file);
   const loadedSite = await loadSite(contentDir, report);
   const site = loadedSite?.site;
   const listed = await loadTerms(contentDir, '_data/units.yaml', report);
@@ -465,7 +501,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const issues: Issue[] = [];
   for (const file of [...issueFiles].sort()) {
     if (!present.has(file)) continue;
-    const issue = await loadIssue(contentDir, file, report, options.memo);
+    const issue = await loadIssue(contentDir, file, report, { shelf: options.memo?.issues, unchanged: unchanged(file) });
     if (issue) issues.push(issue);
   }
 
@@ -482,7 +518,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const items: Item[] = [];
   const titles: TitledFile[] = [];
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, context, titles, report, options.memo);
+    const item = await loadItem(contentDir, file, context, titles, report, { shelf: options.memo?.items, unchanged: unchanged(file) });
     if (item) items.push(item);
   }
   options.memo?.issues.keepOnly(present);

@@ -17,6 +17,8 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   setQuietMode(quiet: boolean): void;
   on(event: 'eleventy.after', handler: (event: { dir: { output: string } }) => Promise<void>): void;
+  /** Before a rebuild in watch mode, with the paths that changed. */
+  on(event: 'eleventy.beforeWatch', handler: (changed: string[]) => void): void;
   addPlugin(plugin: (eleventyConfig: never, options?: Record<string, unknown>) => void, options?: Record<string, unknown>): void;
   addFilter(name: string, filter: (value: never) => unknown): void;
   addTransform(name: string, transform: (content: string) => string): void;

@@ -44,15 +44,24 @@ export class RenderCache {
     return this.stored.size;
   }
 
+  /** Sources met in this process, by the string itself: the dev server asks for every body on every save. */
+  private readonly bySource = new Map<string, RenderedMarkdown>();
+
   get(source: string): RenderedMarkdown | undefined {
+    const seen = this.bySource.get(source);
+    if (seen) return seen;
     const k = key(source);
     const hit = this.used.get(k) ?? this.stored.get(k);
-    if (hit) this.used.set(k, hit);
+    if (hit) {
+      this.used.set(k, hit);
+      this.bySource.set(source, hit);
+    }
     return hit;
   }
 
   set(source: string, rendered: RenderedMarkdown): void {
     this.used.set(key(source), rendered);
+    this.bySource.set(source, rendered);
   }
 
   /**

@@ -107,11 +107,22 @@ function tableOf(
   };
 }
 
+function countBy<T>(list: readonly T[], key: (value: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of list) {
+    const k = key(value);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** One row per term, largest total first; equal totals keep the list's order. */
 function termRows(terms: readonly StatsTerm[], columns: readonly Column[], counted: readonly Counted[], of: (c: Counted) => string): StatsRow[] {
+  // One pass over the items, not one per term and column (26 years × 30 terms × 20,000 items).
+  const counts = countBy(counted, (c) => `${of(c)}\u0000${c.column}`);
   return terms
     .map((term) => {
-      const values = columns.map((column) => counted.filter((c) => of(c) === term.name && c.column === column.key).length);
+      const values = columns.map((column) => counts.get(`${term.name}\u0000${column.key}`) ?? 0);
       return { label: term.name, url: term.url, values, total: sum(values) };
     })
     .sort((a, b) => b.total - a.total);
@@ -128,6 +139,7 @@ function statsPage(
   const counted = issues.flatMap((issue) =>
     issue.items.map((item) => ({ column: columnOf(issue), unit: item.unit.name, category: item.category.name })),
   );
+  const perColumn = countBy(counted, (c) => c.column);
   const prefix = year === undefined ? '' : `${year}年`;
   const per = year === undefined ? '按年份' : '按月份';
   const time = year === undefined ? { id: 'years', label: '各年', header: '年份' } : { id: 'months', label: '各月', header: '月份' };
@@ -143,7 +155,7 @@ function statsPage(
             time.header,
             [{ key: '', label: '信息数' }],
             columns.map((column) => {
-              const n = counted.filter((c) => c.column === column.key).length;
+              const n = perColumn.get(column.key) ?? 0;
               return { label: column.label, url: undefined, values: [n], total: n };
             }),
           ),

@@ -204,3 +204,39 @@ describe('a memo gives what a fresh load gives', () => {
     expect(again.content?.issues.some((issue) => issue.colophon.reportTo.includes('改过'))).toBe(false);
   });
 });
+
+describe('a memo with the changed files named (the dev server’s watcher)', () => {
+  let tree: Site;
+  beforeEach(async () => {
+    tree = await site();
+  });
+
+  const load = (changed: string[]) =>
+    loadContent(tree.content, { root: tree.root, today: tree.today, memo: tree.memo, changedFiles: new Set(changed) });
+
+  it('reads and checks only those, and gives what a fresh load gives', async () => {
+    await edit(tree, ITEM, (text) => text.replace('title: 通航试验区郑上科创园项目开工建设', 'title: 郑上科创园开工'));
+    parsed.mockClear();
+    const result = await load([ITEM]);
+    expect(parsed.mock.calls.map(([raw]) => raw).filter((raw) => raw.includes('郑上科创园开工'))).toHaveLength(1);
+    expect(parsed).toHaveBeenCalledTimes(1);
+    expect(result).toStrictEqual(await loadContent(tree.content, { root: tree.root, today: tree.today }));
+  });
+
+  it('takes a file not named as it was, without reading it: the caller vouches for it', async () => {
+    await edit(tree, ITEM, (text) => text.replace('title: 通航试验区郑上科创园项目开工建设', 'title: 未报告的修改'));
+    parsed.mockClear();
+    const result = await load([]);
+    expect(parsed).not.toHaveBeenCalled();
+    expect(item(result, ITEM)?.title).toBe('通航试验区郑上科创园项目开工建设');
+  });
+
+  it('still sees files added or deleted, and lists changes with the rest', async () => {
+    await remove(tree, ITEM);
+    await write(tree, '2021/01/09-xinjian.md', '---\ntitle: 新建一条\ndate: 2021-01-15\ncategory: 疫情防控\n---\n\n正文。\n');
+    const result = await load(['2021/01/09-xinjian.md']);
+    expect(item(result, ITEM)).toBeUndefined();
+    expect(item(result, '2021/01/09-xinjian.md')?.title).toBe('新建一条');
+    expect(result).toStrictEqual(await loadContent(tree.content, { root: tree.root, today: tree.today }));
+  });
+});

@@ -3,7 +3,7 @@
  * Markdown and the unchanged pages of the last output; after every kind of change its output
  * must equal, byte for byte, a build of the same content with no cache at all.
  */
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR } from '../../src/build/build.ts';
@@ -46,10 +46,36 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('a build with a cache', () => {
-  it('reuses every large page when nothing changed, and writes what a build without cache writes', async () => {
+  it('finds the output up to date when nothing changed, and leaves it as it is', async () => {
+    const before = await stat(path.join(out(), 'index.html'));
     const { cached, tree, freshTree } = await buildBoth();
+    expect(cached.upToDate).toBe(true);
+    expect(tree).toEqual(freshTree);
+    // Not even replaced: the same file.
+    expect((await stat(path.join(out(), 'index.html'))).ino).toBe(before.ino);
+  }, 120_000);
+
+  it('builds again when a file of the output was removed, changed or added by hand', async () => {
+    const item = fixture.issues[0]!.items[0]!;
+    for (const tamper of [
+      () => rm(path.join(out(), `${item.url.slice(1)}index.html`)),
+      () => writeFile(path.join(out(), 'archive/index.html'), '改坏了'),
+      () => writeFile(path.join(out(), 'extra.html'), '<p>多出来的文件</p>'),
+    ]) {
+      await tamper();
+      const { cached, tree, freshTree } = await buildBoth();
+      expect(cached.upToDate).toBeUndefined();
+      expect(tree).toEqual(freshTree);
+    }
+  }, 120_000);
+
+  it('finds the output up to date after an edit that changes no page (a comment in units.yaml)', async () => {
     const published = fixture.issues.flatMap((issue) => issue.items).length;
-    expect(cached.reused).toBeGreaterThanOrEqual(published + fixture.issues.length);
+    const units = path.join(content, '_data/units.yaml');
+    await writeFile(units, `${await readFile(units, 'utf8')}\n# 注释不改变网站\n`);
+    const { cached, tree, freshTree } = await buildBoth();
+    expect(cached.upToDate).toBe(true);
+    expect(cached.reused).toBeGreaterThanOrEqual(published);
     expect(tree).toEqual(freshTree);
   }, 120_000);
 
