@@ -8,7 +8,8 @@ import { ENGINE_LABELS, type EngineId } from './engines.ts';
 export interface RunRecord {
   engine: EngineId;
   /** cold: fresh output (and, for ours, a fresh empty cache); warm: ours again on its last cold output and cache. */
-  mode: 'cold' | 'warm';
+  /** cold: empty cache, new output; warm: nothing changed; edited: one item's body changed since the last build. */
+  mode: 'cold' | 'warm' | 'edited';
   /** 1-based, in the order run. */
   run: number;
   /** The machine's 1-minute load average just before the run: the machine is shared. */
@@ -100,7 +101,8 @@ const n = (x: number) => x.toLocaleString('en');
 function engineTable(size: SizeResult): string[] {
   const rows: [string, Summary | null][] = [
     [`${ENGINE_LABELS.ours}, cold`, summarize(size, 'ours', 'cold')],
-    [`${ENGINE_LABELS.ours}, warm`, summarize(size, 'ours', 'warm')],
+    [`${ENGINE_LABELS.ours}, warm (nothing changed)`, summarize(size, 'ours', 'warm')],
+    [`${ENGINE_LABELS.ours}, one item edited`, summarize(size, 'ours', 'edited')],
     [ENGINE_LABELS.plain, summarize(size, 'plain', 'cold')],
     [ENGINE_LABELS.hugo, summarize(size, 'hugo', 'cold')],
   ];
@@ -131,6 +133,7 @@ function ratioTable(size: SizeResult): string[] {
   row('ours cold / Hugo', cold, hugo);
   row('ours warm / plain Eleventy', warm, plain);
   row('ours warm / Hugo (cold)', warm, hugo);
+  row('ours, one item edited / Hugo (cold)', summarize(size, 'ours', 'edited'), hugo);
   return lines.length > 2 ? lines : [];
 }
 
@@ -195,7 +198,8 @@ export function markdown(report: BenchReport): string {
     '- Corpus: bench/corpus/ (deterministic), 15 items of about 800 Chinese characters per weekly issue, `_data/` and one `index.md` per issue, written once per size. Every cold run writes into a new, empty output folder, so no build deletes earlier output; on a tmpfs the bench removes each output (memory) after counting its pages, between runs.',
     '- **ours, cold**: `node --import tsx src/build/cli.ts` — every page, the feed, the sitemap and the search index — ' +
       (report.options.oursCacheOption ? 'with `--cache` pointing at a new, empty folder.' : 'without `--cache` (cli.ts did not accept it yet when this ran).'),
-    '- **ours, warm**: the same command again on the last cold run\'s output folder' + (report.options.oursCacheOption ? ' and cache' : '') + ', nothing changed. Our build writes to a staging folder and swaps it in, so it deletes the previous output each time.',
+    '- **ours, warm**: the same command again on the last cold run\'s output folder' + (report.options.oursCacheOption ? ' and cache' : '') + ', nothing changed: the build validates every file (from its memo), builds the site structure, finds the output up to date and leaves it as it is.',
+    '- **ours, one item edited**: then, each run, one item\'s body gets a sentence more (a different item each run, put back after): the build renders that body, the pages that show it and the small pages, links every other page from the last output, and swaps.',
     '- **plain Eleventy**: Eleventy 3.1.8\'s own CLI with bench/build/eleventy-plain/: default markdown-it (and Eleventy\'s default Liquid pre-pass over Markdown), one minimal Nunjucks layout, one page per Markdown file, so each issue\'s `index.md` is a page too; the corpus\'s `_data/` (our YAML) is not read as Eleventy data.',
     '- **Hugo**: bench/build/hugo/ with one minimal layout, on a copy of the corpus without `_data/` whose issue `index.md` files are renamed `_index.md` (issue folders become sections with a list page, as Eleventy makes a page of `index.md`; left as `index.md` they would make leaf bundles and hide the items). No taxonomy, RSS, sitemap, robots.txt or 404 pages. Its pages also count the year sections and the home page.',
     '- Wall: from starting the process to its exit, Node\'s and tsx\'s start-up included. CPU: user + system time of the process and the children it waited for (GNU time), so the worker threads of our build count; a build that uses both cores shows CPU above wall.',

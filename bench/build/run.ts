@@ -138,6 +138,15 @@ async function main(): Promise<void> {
       const runDir = path.join(dir, `ours-${RUNS}`);
       const out = path.join(runDir, 'out');
       for (let run = 1; run <= RUNS; run++) await measure('ours', 'warm', run, oursBuild(content, out, cacheOption ? path.join(runDir, 'cache') : null), out);
+      // Then what a merge usually brings: one item's body changed (a different item each run).
+      for (let run = 1; run <= RUNS; run++) {
+        const edited = corpus.items[Math.floor(((run - 0.5) / RUNS) * corpus.items.length)]!;
+        const file = path.join(content, edited.issue, edited.fileName);
+        const before = await readFile(file, 'utf8');
+        await writeFile(file, `${before}\n补充：第${run}次基准测试修改。\n`);
+        await measure('ours', 'edited', run, oursBuild(content, out, cacheOption ? path.join(runDir, 'cache') : null), out);
+        await writeFile(file, before);
+      }
     } else if (engines.includes('ours')) {
       notes.push(`${items} items: no warm runs, as the last cold run of ours failed.`);
     }
