@@ -179,7 +179,8 @@ function targets(report: BenchReport): string[] {
   return lines;
 }
 
-export function markdown(report: BenchReport): string {
+/** The report; `history` (bench/build/history.md: profiles and before/after figures) is appended as it is. */
+export function markdown(report: BenchReport, history = ''): string {
   const { machine: m } = report;
   const lines = [
     '# Build benchmark',
@@ -219,6 +220,7 @@ export function markdown(report: BenchReport): string {
     for (const r of failed) lines.push('', `Failed: ${r.engine} ${r.mode} run ${r.run}: ${(r.error ?? '').trim().slice(-400)}`);
   }
   if (report.notes.length > 0) lines.push('', '## Notes', '', ...report.notes.map((x) => `- ${x}`));
+  if (history) lines.push('', history.trim());
   lines.push('');
   return lines.join('\n');
 }

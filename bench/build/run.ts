@@ -174,7 +174,8 @@ async function main(): Promise<void> {
 
 async function writeResults(report: BenchReport): Promise<void> {
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(path.join(ROOT, 'bench/results.md'), markdown(report));
+  const history = await readFile(path.join(ROOT, 'bench/build/history.md'), 'utf8').catch(() => '');
+  await writeFile(path.join(ROOT, 'bench/results.md'), markdown(report, history));
 }
 
 await main();
