@@ -136,6 +136,19 @@ interface QueryResult {
   countShown: string;
 }
 
+/** One query's figures against the truth, logged as they come. */
+function queryResult(
+  label: string,
+  query: BenchQuery,
+  got: string[],
+  expected: Set<string>,
+  { run, bytes, requests }: { run: { cold: number; warm: number[] }; bytes: number; requests: number },
+  countShown: string,
+): QueryResult {
+  console.log(`${label}: ${got.length}/${expected.size}, ${(bytes / 1024).toFixed(1)} KB, ${run.cold.toFixed(0)}/${median(run.warm).toFixed(1)} ms`);
+  return { ...query, expected: expected.size, results: got.length, ...score(got, expected), coldMs: run.cold, warmMs: median(run.warm), bytes, requests, countShown };
+}
+
 interface EngineResult {
   engine: string;
   items: number;
@@ -199,19 +212,7 @@ async function main(): Promise<void> {
       const results = await index.search({ q: query.q, filters });
       while (!results.done) await results.more(1000);
       const got = results.hits.map((h) => `/${h.doc.u}`);
-      const expected = truth(site, query);
-      queries.push({
-        ...query,
-        expected: expected.size,
-        results: got.length,
-        ...score(got, expected),
-        coldMs: run.cold,
-        warmMs: median(run.warm),
-        bytes,
-        requests,
-        countShown: `${run.approximate ? '≈' : ''}${run.count}`,
-      });
-      console.log(`ours ${query.q}: ${got.length}/${expected.size}, ${(bytes / 1024).toFixed(1)} KB, ${run.cold.toFixed(0)}/${median(run.warm).toFixed(1)} ms`);
+      queries.push(queryResult(`ours ${query.q}`, query, got, truth(site, query), { run, bytes, requests }, `${run.approximate ? '≈' : ''}${run.count}`));
     }
     engines.push({ engine: 'ours', items: N, buildMs: ours.buildMs, rssMB: ours.rssMB, treeRssMB: ours.treeRssMB, indexBytes: ours.indexBytes, indexFiles: ours.files, queries });
   }
@@ -241,19 +242,7 @@ async function main(): Promise<void> {
       const urls = ids.map((id) => fragmentUrls.get(id) ?? `unknown fragment ${id}`);
       await context.close();
       server.take();
-      const expected = truth(site, query);
-      queries.push({
-        ...query,
-        expected: expected.size,
-        results: urls.length,
-        ...score(urls, expected),
-        coldMs: run.cold,
-        warmMs: median(run.warm),
-        bytes,
-        requests,
-        countShown: String(run.count),
-      });
-      console.log(`pagefind ${q}: ${urls.length}/${expected.size}, ${(bytes / 1024).toFixed(1)} KB, ${run.cold.toFixed(0)}/${median(run.warm).toFixed(1)} ms`);
+      queries.push(queryResult(`pagefind ${q}`, query, urls, truth(site, query), { run, bytes, requests }, String(run.count)));
     }
     engines.push({ engine: 'Pagefind 1.6.0', items: N, buildMs: pagefindBuild.ms, rssMB: pagefindBuild.rssMB, treeRssMB: pagefindBuild.treeRssMB, indexBytes: size.bytes, indexFiles: size.files, queries });
   }

@@ -3,20 +3,19 @@
  * link check), all into a staging folder, which replaces the output folder only when every step
  * has passed. A failed or killed build leaves the last good output exactly as it was.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentCodeVersion, hashTree } from '../cache/hash.ts';
+import { outputSalt } from '../cache/hash.ts';
 import { LoadMemo, loadContent } from '../content/load.ts';
 import type { Diagnostic, IsoDate } from '../content/model.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
-import { renderAll } from '../markdown/batch.ts';
+import { renderContent } from '../markdown/batch.ts';
 import { RenderCache } from '../markdown/cache.ts';
 import { writeSearchIndex } from '../search/write.ts';
 import { buildSite } from '../site/build.ts';
-import { changedPages, fingerprintPages, fingerprintSite, type Fingerprints } from '../site/fingerprint.ts';
+import { changedPages, fingerprintPages, fingerprintSite, searchKey, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
 import { checkSiteLinks, describeBrokenLinks } from './links.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
@@ -162,10 +161,7 @@ async function reusePages(stage: Stage): Promise<void> {
  * from the last good output when it was built from the same items under the same salt.
  */
 async function writeSearchIndexStep(stage: Stage): Promise<void> {
-  // An item's fingerprint covers all of its data (and the salt), hence everything the index reads.
-  const key = createHash('sha256')
-    .update(stage.site.newest.map((item) => stage.fingerprints.get(item.url)).join())
-    .digest('base64url');
+  const key = searchKey(stage.site, stage.fingerprints);
   const previous = stage.previous?.search;
   const dir = (root: string) => path.join(root, 'search');
   if (previous?.key === key && previous.files.every((file) => untouched(stage.previous!, `search/${file}`))) {
@@ -224,16 +220,15 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
   const address = resolveSiteAddress(request.siteUrl, content.site.url);
   if (!address.ok) return { ok: false, diagnostics, pages: 0, reused: 0, failure: address.message, timings };
 
-  const bodies = [...content.items.map((item) => item.body), ...content.issues.map((issue) => issue.note)];
-  const rendered = await renderAll(bodies, { cache, onProgress: (done, total) => progress.update('正在转换正文', done, total) });
+  const render = await renderContent(content, { cache, onProgress: (done, total) => progress.update('正在转换正文', done, total) });
   time('renderMarkdown');
   // Canonical links, the feed and the sitemap name the address the site is published at.
   const drafts = request.drafts ?? false;
-  const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, (source) => rendered.get(source)!, { drafts });
+  const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, render, { drafts });
   time('buildSite');
 
   const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
-  const salt = `${hashTree(layoutsDir)}:${currentCodeVersion()}:${JSON.stringify([address, drafts])}`;
+  const salt = outputSalt(layoutsDir, [address, drafts]);
   const previous = readRecord(request.cacheDir, outDir);
   const fingerprints = fingerprintPages(site, salt);
   const siteFingerprint = fingerprintSite(site, salt, fingerprints);
@@ -245,7 +240,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     return { ok: true, diagnostics, pages, reused: pages, upToDate: true, address, timings };
   }
   const reusable = reusablePages(previous);
-  const render = changedPages(site, fingerprints, reusable);
+  const changed = changedPages(site, fingerprints, reusable);
   const reused = [...fingerprints].filter(([url, fingerprint]) => reusable.get(url) === fingerprint).map(([url]) => url);
   time('comparePages');
 
@@ -254,7 +249,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
   // Item pages only: an issue page repeats its items' bodies, so a link there is named on the item page too.
   const sources = new Map(site.items.map((item) => [item.url, item.file]));
   const stage: Stage = {
-    site: { ...site, render },
+    site: { ...site, render: changed },
     address,
     layoutsDir,
     staging,

@@ -9,9 +9,9 @@
  * errors at its default concurrency), where this check takes about 3.5 s and reports none.
  */
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { listTree } from '../cache/tree.ts';
 import type { SiteAddress } from './site-url.ts';
 
 export interface BrokenLink {
@@ -60,12 +60,6 @@ function parsePage(html: string): ParsedPage {
   return page;
 }
 
-/** Every file under `dir`, relative, with `/`. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-}
-
 /** `2021/01/index.html` → `/2021/01/`; `404.html` → `/404.html`. */
 const pathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
@@ -95,22 +89,16 @@ const SAME_FROM_EVERY_PAGE = /^(?:\/(?!\/)|[a-z][a-z\d+.-]*:)/i;
 
 /**
  * Checks every HTML page under `dir`, the site as it will be served from `address` (absolute
- * links to that address count as internal; links to other hosts are not followed).
- */
-export async function checkLinks(dir: string, address: SiteAddress): Promise<BrokenLink[]> {
-  return (await checkSiteLinks(dir, address)).broken;
-}
-
-/**
- * The same, taking pages already parsed from `known` (file → page; a build knows the pages it
- * reused unchanged), and giving back every page as parsed, for the next build.
+ * links to that address count as internal; links to other hosts are not followed). Pages in
+ * `known` (file → page; a build knows the pages it reused unchanged) are not parsed again;
+ * every page comes back as parsed, for the next build.
  */
 export async function checkSiteLinks(
   dir: string,
   address: SiteAddress,
   known: ReadonlyMap<string, ParsedPage> = new Map(),
 ): Promise<{ broken: BrokenLink[]; pages: Map<string, ParsedPage> }> {
-  const files = (await listFiles(dir)).sort();
+  const files = listTree(dir);
   const present = new Set(files);
   const pages = new Map<string, ParsedPage>();
   for (const file of files.filter((f) => f.endsWith('.html'))) {

@@ -9,14 +9,14 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { currentCodeVersion, hashTree } from '../cache/hash.ts';
+import { outputSalt } from '../cache/hash.ts';
 import { dateInChina } from '../content/date.ts';
 import { LoadMemo, loadContent } from '../content/load.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
-import { renderAll } from '../markdown/batch.ts';
+import { renderContent } from '../markdown/batch.ts';
 import { RenderCache } from '../markdown/cache.ts';
 import { buildSite } from '../site/build.ts';
-import { changedPages, fingerprintPages, type Fingerprints } from '../site/fingerprint.ts';
+import { changedPages, fingerprintPages, searchKey, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
 import { writeSearchIndex } from '../search/write.ts';
 import { fileOfPage } from './reuse.ts';
@@ -72,11 +72,9 @@ export class Preview {
       this.pending = undefined;
       return { ...this.lastGood, render: { items: [], issues: [], listings: [] } };
     }
-    const bodies = [...content.items.map((item) => item.body), ...content.issues.map((issue) => issue.note)];
-    const rendered = await renderAll(bodies, { cache: this.cache });
-    const site = buildSite(content, (source) => rendered.get(source)!, { drafts: true });
+    const site = buildSite(content, await renderContent(content, { cache: this.cache }), { drafts: true });
     // The layouts are part of every page: an edited layout changes every fingerprint.
-    const fingerprints = fingerprintPages(site, `${hashTree(this.options.layoutsDir)}:${currentCodeVersion()}`);
+    const fingerprints = fingerprintPages(site, outputSalt(this.options.layoutsDir, { drafts: true }));
     this.pending = { site, fingerprints };
     this.lastGood = site;
     return { ...site, render: changedPages(site, fingerprints, this.written) };
@@ -93,9 +91,9 @@ export class Preview {
     // The first build rendered every body: keep them for the next `npm run dev` or build now.
     if (this.written.size === 0) await this.cache.save().catch(() => undefined);
     this.written = fingerprints;
-    const searchKey = site.newest.map((item) => fingerprints.get(item.url)).join();
-    if (searchKey !== this.searchKey) {
-      this.searchKey = searchKey;
+    const key = searchKey(site, fingerprints);
+    if (key !== this.searchKey) {
+      this.searchKey = key;
       this.search = this.search
         .then(() => writeSearchIndex(site, this.options.outDir))
         .then(
@@ -109,10 +107,5 @@ export class Preview {
   async close(): Promise<void> {
     await this.search;
     await this.cache.save().catch(() => undefined);
-  }
-
-  /** Resolves when the search index of the last rebuild is written. */
-  searchWritten(): Promise<void> {
-    return this.search;
   }
 }

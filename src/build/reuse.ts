@@ -7,9 +7,10 @@
  * every build writes new files into a new staging folder, so a linked file is never changed.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCached, removeCached, writeCached } from '../cache/store.ts';
+import { listTree } from '../cache/tree.ts';
 import type { ParsedPage } from './links.ts';
 
 export interface OutputRecord {
@@ -48,14 +49,20 @@ export function writeRecord(cacheDir: string, record: OutputRecord): Promise<voi
 /** `/2021/03/huiyi/` → `2021/03/huiyi/index.html`, the file a page is written to. */
 export const fileOfPage = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
 
-/** Whether `file` of the record's output is still as the build left it (size and modification time). */
-export function untouched(record: OutputRecord, file: string): boolean {
+/** A file's size and modification time, as the record keeps them; undefined when it is gone. */
+function stateOf(file: string): string | undefined {
   try {
-    const { size, mtimeMs } = statSync(path.join(record.outDir, file));
-    return record.files.get(file) === `${size}:${mtimeMs}`;
+    const { size, mtimeMs } = statSync(file);
+    return `${size}:${mtimeMs}`;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether `file` of the record's output is still as the build left it. */
+export function untouched(record: OutputRecord, file: string): boolean {
+  const state = stateOf(path.join(record.outDir, file));
+  return state !== undefined && record.files.get(file) === state;
 }
 
 /** Page URL → fingerprint of the record's pages whose file is still in the output, untouched. */
@@ -82,24 +89,17 @@ export function linkFiles(from: string, staging: string, files: readonly string[
   }
 }
 
-/** Every file under `dir` (relative, with `/`) → `size:mtime`. */
+/** Every file under `dir` (relative, with `/`) → its size and modification time. */
 export function statFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const { size, mtimeMs } = statSync(full);
-    files.set(path.relative(dir, full).split(path.sep).join('/'), `${size}:${mtimeMs}`);
-  }
-  return files;
+  return new Map(listTree(dir).map((file) => [file, stateOf(path.join(dir, file))!]));
 }
 
 /**
  * Whether the output is exactly what a build of `site` would write: the record says it was
  * built from a site with this fingerprint, and no file of it was added, removed or changed since.
  */
-export function upToDate(record: OutputRecord | undefined, site: string): boolean {
-  if (!record || record.site !== site || !existsSync(record.outDir)) return false;
+export function upToDate(record: OutputRecord, site: string): boolean {
+  if (record.site !== site || !existsSync(record.outDir)) return false;
   const now = statFiles(record.outDir);
   return now.size === record.files.size && [...now].every(([file, state]) => record.files.get(file) === state);
 }

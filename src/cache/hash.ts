@@ -1,20 +1,16 @@
 /** Hashes that name a version of the code or of a folder, for caches that must never serve stale output. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listTree } from './tree.ts';
 
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 /** Every file under `dir` (names and bytes, sorted), and the lockfile: the installed dependencies. */
 export function hashTree(dir: string, include: (file: string) => boolean = () => true): string {
   const hash = createHash('sha256');
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .filter(include)
-    .sort();
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(dir, file))).update('\0');
+  for (const file of listTree(dir).filter(include)) hash.update(file).update('\0').update(readFileSync(path.join(dir, file))).update('\0');
   hash.update(existsSync(LOCKFILE) ? readFileSync(LOCKFILE) : 'no lockfile');
   return hash.digest('hex').slice(0, 16);
 }
@@ -24,4 +20,12 @@ export const CODE_DIR = fileURLToPath(new URL('..', import.meta.url));
 let codeVersion: string | undefined;
 export function currentCodeVersion(): string {
   return (codeVersion ??= hashTree(CODE_DIR, (file) => file.endsWith('.ts')));
+}
+
+/**
+ * What a page's output depends on besides the site structure: the layouts, the code, and the
+ * build's `options` (address, drafts). Output made under another salt is never reused.
+ */
+export function outputSalt(layoutsDir: string, options: unknown): string {
+  return `${hashTree(layoutsDir)}:${currentCodeVersion()}:${JSON.stringify(options)}`;
 }

@@ -7,6 +7,7 @@
  * rendering 4,000 bodies took 4.7–7.2 s and as much CPU, one worker 3.1–4.8 s, this thread
  * 2.4 s (bench/results.md).
  */
+import type { Content } from '../content/model.ts';
 import type { RenderCache } from './cache.ts';
 import type { RenderedMarkdown } from './render.ts';
 
@@ -37,4 +38,13 @@ export async function renderAll(sources: Iterable<string>, options: RenderAllOpt
     options.onProgress?.(++done, toRender.size);
   }
   return rendered;
+}
+
+/**
+ * Every body of `content` (items and the issues' notes) rendered, as the lookup the site
+ * structure takes (`buildSite`'s `render`).
+ */
+export async function renderContent(content: Content, options: RenderAllOptions): Promise<(source: string) => RenderedMarkdown> {
+  const rendered = await renderAll([...content.items.map((item) => item.body), ...content.issues.map((issue) => issue.note)], options);
+  return (source) => rendered.get(source)!;
 }

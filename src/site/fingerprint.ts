@@ -35,6 +35,13 @@ export function fingerprintPages(site: Site, salt: string): Fingerprints {
   return fingerprints;
 }
 
+/** What the search index is built from: every item, newest first, by its fingerprint (which covers all its data). */
+export function searchKey(site: Site, fingerprints: Fingerprints): string {
+  return createHash('sha256')
+    .update(site.newest.map((item) => fingerprints.get(item.url)).join())
+    .digest('base64url');
+}
+
 /** The pages to render: those whose fingerprint is not in `reusable` (URL → fingerprint of output at hand). */
 export function changedPages(site: Site, fingerprints: Fingerprints, reusable: ReadonlyMap<string, string>): RenderSet {
   const changed = <T extends { url: string }>(pages: readonly T[]) => pages.filter((page) => reusable.get(page.url) !== fingerprints.get(page.url));

@@ -6,7 +6,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, describeBrokenLinks, type BrokenLink } from '../../src/build/links.ts';
+import { checkSiteLinks, describeBrokenLinks, type BrokenLink } from '../../src/build/links.ts';
 import { makeTempDir, removeDir, writeTree, type Tree } from '../helpers/tree.ts';
 import { BUILD_TIMEOUT, hashTree, PROJECT_ROOT, runCli, tempDir, type CliResult } from '../integration/support.ts';
 import { goodSite } from './support.ts';
@@ -21,13 +21,13 @@ async function check(tree: Tree, address = ROOT): Promise<BrokenLink[]> {
   const dir = await makeTempDir('bulletin-links-');
   try {
     await writeTree(dir, tree);
-    return await checkLinks(dir, address);
+    return (await checkSiteLinks(dir, address)).broken;
   } finally {
     await removeDir(dir);
   }
 }
 
-describe('checkLinks', () => {
+describe('checkSiteLinks', () => {
   it('passes a site whose links all resolve: pages, assets, fragments, its own absolute URLs, other hosts', async () => {
     const broken = await check({
       'index.html': page(
