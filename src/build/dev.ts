@@ -32,6 +32,9 @@ const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
   config: (eleventyConfig: EleventyConfig) => {
     bulletinPlugin(eleventyConfig, { site: () => preview.site(), layoutsDir: LAYOUTS_DIR });
     eleventyConfig.addWatchTarget(values.content);
+    // Eleventy waits for a saved file to stay unchanged 150 ms before it rebuilds; editors write a
+    // Markdown file at once, and a half-written file only shows its errors until the next event.
+    eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
     eleventyConfig.on('eleventy.beforeWatch', (changed) => preview.changed(changed));
     eleventyConfig.on('eleventy.after', () => preview.afterWrite());
   },

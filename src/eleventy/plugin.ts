@@ -15,6 +15,7 @@ export interface EleventyConfig {
   setTemplateFormats(formats: string): void;
   setIncludesDirectory(dir: string): void;
   addWatchTarget(target: string): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   on(event: 'eleventy.after', handler: (event: { dir: { output: string } }) => Promise<void>): void;
   /** Before a rebuild in watch mode, with the paths that changed. */
@@ -22,6 +23,12 @@ export interface EleventyConfig {
   addPlugin(plugin: (eleventyConfig: never, options?: Record<string, unknown>) => void, options?: Record<string, unknown>): void;
   addFilter(name: string, filter: (value: never) => unknown): void;
   addTransform(name: string, transform: (content: string) => string): void;
+  amendLibrary(engine: 'njk', amend: (environment: NunjucksEnvironment) => void): void;
+}
+
+/** What this plugin uses of the Nunjucks environment Eleventy makes. */
+interface NunjucksEnvironment {
+  render(name: string, context: object): string;
 }
 
 export interface BulletinPluginOptions {
@@ -34,11 +41,20 @@ export interface BulletinPluginOptions {
 }
 
 export function bulletinPlugin(eleventyConfig: EleventyConfig, options: BulletinPluginOptions): void {
-  eleventyConfig.setTemplateFormats('njk');
+  eleventyConfig.setTemplateFormats('njk,11ty.js');
   eleventyConfig.setIncludesDirectory('_includes');
   // Escape by default: only bodies that went through the sanitizer are marked safe in templates.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addGlobalData('bulletin', options.site);
+  // For the paginated JavaScript templates (layouts/_includes/page-template.js): a Nunjucks file rendered by name
+  // through Eleventy's environment (its filters, autoescape and include folder), compiled once.
+  // Global data (a function returning the function), not a JavaScript function: Eleventy times
+  // each call of those and warns on the terminal when they take much of a build, as pages do.
+  let nunjucks: NunjucksEnvironment | undefined;
+  eleventyConfig.amendLibrary('njk', (environment) => {
+    nunjucks = environment;
+  });
+  eleventyConfig.addGlobalData('renderPage', () => (name: string, data: object) => nunjucks!.render(name, data));
   // Templates write root-relative URLs; this adds the path prefix (SITE_URL's path) to every one
   // in the HTML, and gives the feed and the sitemap `htmlBaseUrl` and `transformWithHtmlBase` for
   // absolute URLs. The RSS plugin would add it too (first add wins); the pages need it regardless.

@@ -59,6 +59,13 @@ describe('URLs', () => {
     for (const page of site.items) expect(page.url).toMatch(/^\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/);
   });
 
+  it('lists every page for the sitemap once, sorted, each a root-relative ASCII path (the sitemap joins them to the root address)', () => {
+    const site = buildSite(sample(), stubRender);
+    expect(site.pageUrls).toEqual([...new Set(site.pageUrls)].sort());
+    for (const url of site.pageUrls) expect(url).toMatch(/^\/(?:[a-z0-9-]+\/)*(?:[a-z0-9-]+\.[a-z]+)?$/);
+    for (const page of [...site.items, ...site.issues, ...site.listings, ...site.termIndexes]) expect(site.pageUrls).toContain(page.url);
+  });
+
   it('uses an explicit slug', () => {
     const site = buildSite(content({ issues: [issue('2021/03', '2021-01-25')], items: [item('2021/03', '01-a.md', { slug: 'custom-name' })] }), stubRender);
     expect(urlsOf(site.items)).toEqual(['/2021/03/custom-name/']);

@@ -1,0 +1,4 @@
+// One page per listing of the site: _includes/page-template.js.
+import { pageTemplate } from './_includes/page-template.js';
+
+export const { data, render } = pageTemplate('listing');
