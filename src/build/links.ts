@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { listTree } from '../cache/tree.ts';
+import { URL_ATTRIBUTES } from '../eleventy/path-prefix.ts';
 import type { SiteAddress } from './site-url.ts';
 
 export interface BrokenLink {
@@ -21,22 +22,6 @@ export interface BrokenLink {
   link: string;
   reason: 'missing' | 'fragment' | 'outside';
 }
-
-/** The attributes that lead to another file, by element. */
-const URL_ATTRIBUTES: Record<string, readonly string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  form: ['action'],
-  img: ['src'],
-  script: ['src'],
-  iframe: ['src'],
-  source: ['src'],
-  track: ['src'],
-  audio: ['src'],
-  video: ['src', 'poster'],
-  embed: ['src'],
-};
 
 /** What the check needs of a page; kept between builds for pages that are reused unchanged. */
 export interface ParsedPage {
