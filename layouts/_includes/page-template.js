@@ -1,7 +1,7 @@
 /**
  * The three large paginated templates (items, issues, listings) as JavaScript templates. Eleventy
  * compiles a paginated Nunjucks template's text anew for every page (its Nunjucks engine keeps no
- * compile cache: 0.4 s of a 4,000-item build, 1.7 s at 20,000); these render the page's Nunjucks
+ * compile cache: 0.4 s of a 4,000-item build); these render the page's Nunjucks
  * file under pages/ by name through Eleventy's own environment (global data `renderPage`, from
  * src/eleventy/plugin.ts), which compiles it once.
  */

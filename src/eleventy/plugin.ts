@@ -49,10 +49,11 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
   // Escape by default: only bodies that went through the sanitizer are marked safe in templates.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.addGlobalData('bulletin', options.site);
-  // For the paginated JavaScript templates (layouts/_includes/page-template.js): a Nunjucks file rendered by name
-  // through Eleventy's environment (its filters, autoescape and include folder), compiled once.
-  // Global data (a function returning the function), not a JavaScript function: Eleventy times
-  // each call of those and warns on the terminal when they take much of a build, as pages do.
+  // For the paginated JavaScript templates (layouts/_includes/page-template.js): a Nunjucks file
+  // rendered by name through Eleventy's environment (its filters, autoescape and include folder),
+  // compiled once. Global data (a function returning the function), not a JavaScript function:
+  // Eleventy times each call of those and warns on the terminal when they take much of a build,
+  // as pages do.
   let nunjucks: NunjucksEnvironment | undefined;
   eleventyConfig.amendLibrary('njk', (environment) => {
     nunjucks = environment;
