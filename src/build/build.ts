@@ -17,9 +17,9 @@ import { writeSearchIndex } from '../search/write.ts';
 import { buildSite } from '../site/build.ts';
 import { changedPages, fingerprintPages, fingerprintSite, searchKey, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
-import { checkSiteLinks, describeBrokenLinks } from './links.ts';
+import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './links.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
-import { fileOfPage, forgetRecord, linkFiles, readRecord, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from './reuse.ts';
+import { forgetRecord, linkFiles, readRecord, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-url.ts';
 
 /** The project's own layouts, wherever the build is started from. */

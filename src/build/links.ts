@@ -48,6 +48,9 @@ function parsePage(html: string): ParsedPage {
 /** `2021/01/index.html` → `/2021/01/`; `404.html` → `/404.html`. */
 const pathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
+/** `/2021/03/huiyi/` → `2021/03/huiyi/index.html`, the file a page is written to (pathOf's inverse). */
+export const fileOfPage = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
+
 function decodeOrSelf(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -57,10 +60,7 @@ function decodeOrSelf(value: string): string {
 }
 
 /** The file a path within the site is served from, as a static host serves it. */
-function fileOf(sitePath: string): string {
-  const decoded = decodeOrSelf(sitePath.slice(1));
-  return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
-}
+const fileOf = (sitePath: string) => fileOfPage(decodeOrSelf(sitePath));
 
 /** A link resolved: `broken` with why, a `file` of the output (and `#fragment`), or neither: off the site. */
 interface Resolved {

@@ -19,7 +19,7 @@ import { buildSite } from '../site/build.ts';
 import { changedPages, fingerprintPages, searchKey, type Fingerprints } from '../site/fingerprint.ts';
 import type { Site } from '../site/model.ts';
 import { writeSearchIndex } from '../search/write.ts';
-import { fileOfPage } from './reuse.ts';
+import { fileOfPage } from './links.ts';
 
 export interface PreviewOptions {
   contentDir: string;

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs
 import path from 'node:path';
 import { readCached, removeCached, writeCached } from '../cache/store.ts';
 import { listTree } from '../cache/tree.ts';
-import type { ParsedPage } from './links.ts';
+import { fileOfPage, type ParsedPage } from './links.ts';
 
 export interface OutputRecord {
   /** The output folder the record describes (absolute). */
@@ -45,9 +45,6 @@ export function forgetRecord(cacheDir: string | undefined, outDir: string): Prom
 export function writeRecord(cacheDir: string, record: OutputRecord): Promise<void> {
   return writeCached(cacheDir, recordName(record.outDir), record);
 }
-
-/** `/2021/03/huiyi/` → `2021/03/huiyi/index.html`, the file a page is written to. */
-export const fileOfPage = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
 
 /** A file's size and modification time, as the record keeps them; undefined when it is gone. */
 function stateOf(file: string): string | undefined {

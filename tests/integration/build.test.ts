@@ -8,6 +8,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
+import { listTree } from '../../src/cache/tree.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import {
   allUnitsOf,
@@ -19,7 +20,7 @@ import {
   type FixtureSite,
   type FixtureTerm,
 } from '../fixtures/site.ts';
-import { BUILD_TIMEOUT, listFiles, removeDir, tempDir } from './support.ts';
+import { BUILD_TIMEOUT, removeDir, tempDir } from './support.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A built site, read back
@@ -45,7 +46,7 @@ async function buildFixture(options: FixtureOptions = {}, prepare?: (contentDir:
     if (!result.ok) {
       throw new Error(`fixture build failed: ${result.failure ?? ''}\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
     }
-    const files = await listFiles(outDir);
+    const files = listTree(outDir);
     const html = new Map<string, string>();
     for (const file of files.filter((f) => f.endsWith('.html'))) html.set(file, await readFile(path.join(outDir, file), 'utf8'));
     return { dir, fixture, files: new Set(files), html };

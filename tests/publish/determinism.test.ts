@@ -6,8 +6,9 @@
 import { cp, readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTree } from '../../src/cache/tree.ts';
 import { writeFixtureSite } from '../fixtures/site.ts';
-import { BUILD_TIMEOUT, hashTree, listFiles, PROJECT_ROOT, removeDir, runCli, tempDir } from '../integration/support.ts';
+import { BUILD_TIMEOUT, hashTree, PROJECT_ROOT, removeDir, runCli, tempDir } from '../integration/support.ts';
 
 const SITE_URL = 'https://example.gov.cn/bulletin/';
 let dir: string;
@@ -57,7 +58,7 @@ describe('two builds of the same content', () => {
     const stamp = new RegExp(`${year}-\\d{2}-\\d{2}|${year}年|${year}/\\d{1,2}/|\\d{1,2} [A-Z][a-z]{2} ${year}`);
     const out = path.join(dir, 'out-1');
     const found: string[] = [];
-    for (const file of (await listFiles(out)).filter((f) => /\.(html|xml|txt|css|js|json|csv)$/.test(f))) {
+    for (const file of listTree(out).filter((f) => /\.(html|xml|txt|css|js|json|csv)$/.test(f))) {
       const match = stamp.exec(await readFile(path.join(out, file), 'utf8'));
       if (match) found.push(`${file}: ${match[0]}`);
     }

@@ -1,9 +1,10 @@
 /** The fixture site built for the publishing suites: optionally under a SITE_URL, with its content changed first. */
 import path from 'node:path';
 import { build } from '../../src/build/build.ts';
+import { listTree } from '../../src/cache/tree.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import { writeFixtureSite, type FixtureOptions, type FixtureSite } from '../fixtures/site.ts';
-import { hashTree, listFiles, removeDir, tempDir } from '../integration/support.ts';
+import { hashTree, removeDir, tempDir } from '../integration/support.ts';
 
 export interface BuiltFixture {
   /** Temporary folder holding `content/` and the output; remove it when done. */
@@ -31,7 +32,7 @@ export async function buildFixture(label: string, options: BuildFixtureOptions =
     const out = path.join(dir, ...(options.out ?? 'out').split('/'));
     const result = await build({ contentDir: content, outDir: out, root: dir, siteUrl: options.siteUrl });
     if (!result.ok) throw new Error(`fixture build failed: ${result.failure ?? ''}\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
-    return { dir, out, fixture, files: await listFiles(out) };
+    return { dir, out, fixture, files: listTree(out) };
   } catch (error) {
     await removeDir(dir);
     throw error;
