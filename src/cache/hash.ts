@@ -16,7 +16,7 @@ export function hashTree(dir: string, include: (file: string) => boolean = () =>
 }
 
 /** The project's TypeScript sources (src/) and dependencies. */
-export const CODE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const CODE_DIR = fileURLToPath(new URL('..', import.meta.url));
 let codeVersion: string | undefined;
 export function currentCodeVersion(): string {
   return (codeVersion ??= hashTree(CODE_DIR, (file) => file.endsWith('.ts')));

@@ -127,11 +127,6 @@ class Shelf<T> {
   changed = false;
 }
 
-/** `check()`, or what `shelf` kept of it when the file's text and the context are unchanged. */
-function recall<T>(shelf: Shelf<T> | undefined, file: string, text: string, context: string, check: () => Checked<T>): Checked<T> {
-  return shelf ? shelf.recall(file, text, context, check) : check();
-}
-
 /** Where a file's check comes from: the memo, and whether the caller vouches it is unchanged. */
 interface Source<T> {
   shelf: Shelf<T> | undefined;
@@ -150,7 +145,8 @@ async function checkFile<T>(
   const kept = unchanged ? shelf?.peek(file, context) : undefined;
   if (kept) return kept;
   const source = await readText(contentDir, file, report);
-  return source === undefined ? undefined : recall(shelf, file, source, context, () => check(source));
+  if (source === undefined) return undefined;
+  return shelf ? shelf.recall(file, source, context, () => check(source)) : check(source);
 }
 
 /**
