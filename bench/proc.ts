@@ -1,5 +1,5 @@
 /**
- * Process-tree figures read from Linux /proc, shared by the benchmarks (bench/search/, bench/build/).
+ * Process-tree figures read from Linux /proc, shared by the benchmarks (bench/search/, bench/pipeline/).
  * A build runs in a child process that may start children of its own (esbuild's service, Pagefind's
  * indexing binary) which its parent does not always wait for, so rusage from wait4 can miss them:
  * these read every process of the tree while it runs.

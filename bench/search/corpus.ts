@@ -1,5 +1,5 @@
 /** The search benchmark's corpus as the build sees it: a `Site`, items newest first in `site.newest`. */
-import { buildSite } from '../../src/site/build.ts';
+import { buildSite } from '../../src/site/structure.ts';
 import type { Site } from '../../src/site/model.ts';
 import { content, issue, item, stubRender, term } from '../../tests/helpers/content.ts';
 import { generateCorpus } from '../corpus/generate.ts';

@@ -8,9 +8,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { currentCodeVersion } from '../cache/hash.ts';
 import { readCached, writeCached } from '../cache/store.ts';
-import { readContentText, symlinkProblem } from './files.ts';
+import { readContentText, symlinkProblem } from './read-file.ts';
 import { parseContentFile } from './frontmatter.ts';
-import { localReferences, referenceProblems, type LocalReference } from './links.ts';
+import { localReferences, referenceProblems, type LocalReference } from '../markdown/references.ts';
 import type { Content, Diagnostic, IsoDate, Issue, Item, SiteConfig, Term } from './model.ts';
 import {
   check,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate, suggestIsoDate } from './date.ts';
-import { GAP } from './gap.ts';
+import { GAP } from './fill-in-mark.ts';
 import { SLUG_PATTERN } from './slug.ts';
 import { closest } from './suggest.ts';
 import type { Term } from './model.ts';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, describeError } from '../build/build.ts';
+import { build, describeError } from '../pipeline/build.ts';
 import { formatDiagnostic, summarize } from '../content/report.ts';
 import { PrintError, printPdf, requireCjkFont } from './pdf.ts';
 

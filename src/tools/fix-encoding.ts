@@ -6,8 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeAs, decodeUtf8, detectEncoding, looksBinary } from '../content/encoding.ts';
-import { MAX_FILE_BYTES } from '../content/files.ts';
-import { replaceFile } from './atomic-write.ts';
+import { MAX_FILE_BYTES } from '../content/read-file.ts';
+import { replaceFile } from '../files/atomic-write.ts';
 
 export interface EncodingFix {
   /** Absolute path. */

@@ -13,9 +13,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { addDays, daysBetween, yearOf } from '../content/date.ts';
-import { GAP } from '../content/gap.ts';
+import { GAP } from '../content/fill-in-mark.ts';
 import type { IsoDate, Issue } from '../content/model.ts';
-import { isAlreadyThere, writeNewFile } from './atomic-write.ts';
+import { isAlreadyThere, writeNewFile } from '../files/atomic-write.ts';
 import { shown } from './cli.ts';
 
 export interface TargetIssue {

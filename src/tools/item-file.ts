@@ -5,9 +5,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from 'yaml';
-import { GAP } from '../content/gap.ts';
+import { GAP } from '../content/fill-in-mark.ts';
 import { fileOrder, fileSlug, toSlug } from '../content/slug.ts';
-import { isAlreadyThere, writeNewFile } from './atomic-write.ts';
+import { isAlreadyThere, writeNewFile } from '../files/atomic-write.ts';
 
 export interface ItemDraft {
   title: string;

@@ -7,7 +7,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GAP } from '../../src/content/gap.ts';
+import { GAP } from '../../src/content/fill-in-mark.ts';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
 import type { Diagnostic } from '../../src/content/model.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatChineseDate, parseIsoDate, suggestIsoDate, yearOf } from '../../src/content/date.ts';
-import { buildSite } from '../../src/site/build.ts';
+import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
 describe('parseIsoDate', () => {

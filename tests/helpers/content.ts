@@ -4,7 +4,7 @@
  */
 import type { Content, Issue, Item, SiteConfig, Term } from '../../src/content/model.ts';
 import { fileSlug } from '../../src/content/slug.ts';
-import type { RenderMarkdown } from '../../src/site/build.ts';
+import type { RenderMarkdown } from '../../src/site/structure.ts';
 
 export const OFFICE = '示例区人民政府办公室';
 

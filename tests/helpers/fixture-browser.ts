@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline/build.ts';
 import { writeFixtureSite } from '../fixtures/site.ts';
 import { launchBrowser } from './browser.ts';
 import { serve, type StaticServer } from './serve.ts';

@@ -7,8 +7,8 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
-import { listTree } from '../../src/cache/tree.ts';
+import { build } from '../../src/pipeline/build.ts';
+import { listTree } from '../../src/files/tree.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import {
   allUnitsOf,

@@ -6,7 +6,7 @@
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, LAYOUTS_DIR } from '../../src/build/build.ts';
+import { build, LAYOUTS_DIR } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';

@@ -5,7 +5,7 @@
 import { access, cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline/build.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
 import { BUILD_TIMEOUT, hashTree, PROJECT_ROOT, removeDir, runCli, tempDir, type CliResult } from './support.ts';
 

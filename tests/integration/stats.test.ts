@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline/build.ts';
 import { allUnitsOf, writeFixtureSite, type FixtureItem, type FixtureSite } from '../fixtures/site.ts';
 import { BUILD_TIMEOUT, removeDir, tempDir } from './support.ts';
 

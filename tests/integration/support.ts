@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listTree } from '../../src/cache/tree.ts';
+import { listTree } from '../../src/files/tree.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,9 +26,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `npm run build` as a clerk runs it, from the project root: `node --import tsx src/build/cli.ts …`. */
+/** `npm run build` as a clerk runs it, from the project root: `node --import tsx src/pipeline/cli.ts …`. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return runScript('src/build/cli.ts', args, env);
+  return runScript('src/pipeline/cli.ts', args, env);
 }
 
 /** Any of the project's commands (`src/tools/check.ts`, …) as npm runs it, from the project root. */

@@ -1,6 +1,6 @@
 /** The 报尾 of an issue as printed, from the front-matter's recipients and copies. */
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.ts';
+import { buildSite } from '../../src/site/structure.ts';
 import { colophonView, recipientLine } from '../../src/site/colophon.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 

@@ -3,7 +3,7 @@
  * the chart geometry and the CSV text. Expected numbers are counted by hand from the content.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.ts';
+import { buildSite } from '../../src/site/structure.ts';
 import type { StatsPage, StatsTable } from '../../src/site/model.ts';
 import { barChart, buildStats, monthRange, tableCsv } from '../../src/site/stats.ts';
 import { content, issue, item, OFFICE, stubRender } from '../helpers/content.ts';

@@ -6,7 +6,7 @@ import { readdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GAP } from '../../src/content/gap.ts';
+import { GAP } from '../../src/content/fill-in-mark.ts';
 import { clerkTree, goodItem, itemFile, lines, type ClerkTree } from '../helpers/clerk-tree.ts';
 import { removeDir } from '../helpers/tree.ts';
 import { BUILD_TIMEOUT, hashTree, runCli, type CliResult } from '../integration/support.ts';

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/content/frontmatter.ts';
-import { GAP } from '../../src/content/gap.ts';
+import { GAP } from '../../src/content/fill-in-mark.ts';
 import { Vocabulary } from '../../src/content/schema.ts';
 import { importBulletin } from '../../src/tools/import/run.ts';
 import { splitPdfText } from '../../src/tools/import/pdf-text.ts';

@@ -4,7 +4,7 @@
  * find the date.
  */
 import { daysBetween, parseIsoDate } from '../../content/date.ts';
-import { GAP } from '../../content/gap.ts';
+import { GAP } from '../../content/fill-in-mark.ts';
 import type { IsoDate } from '../../content/model.ts';
 import type { Vocabulary } from '../../content/schema.ts';
 import { FUTURE_LIMIT_DAYS } from '../../content/warnings.ts';

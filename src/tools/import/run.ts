@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeAs, decodeUtf8, detectEncoding, looksBinary } from '../../content/encoding.ts';
 import { normalizeText } from '../../content/frontmatter.ts';
-import { GAP } from '../../content/gap.ts';
+import { GAP } from '../../content/fill-in-mark.ts';
 import type { IsoDate } from '../../content/model.ts';
 import { shown } from '../cli.ts';
 import { describeTarget, ensureIssue, targetIssue } from '../issue-folder.ts';

@@ -1,0 +1,102 @@
+/**
+ * Reuse of the last good output. After a successful build, a record in the cache folder says
+ * what that output holds: each large paginated page's fingerprint (src/site/fingerprint.ts) and
+ * parsed links, and the search index's key and files. The next build into the same folder
+ * renders only the pages whose fingerprint changed and hard-links the others' files from the
+ * output into its staging folder. That is safe because no build writes into an existing file:
+ * every build writes new files into a new staging folder, so a linked file is never changed.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readCached, removeCached, writeCached } from '../cache/store.ts';
+import { listTree } from '../files/tree.ts';
+import { fileOfPage, type ParsedPage } from './link-check.ts';
+
+export interface OutputRecord {
+  /** The output folder the record describes (absolute). */
+  outDir: string;
+  /** Page URL → its fingerprint and parsed links, for the pages a next build may reuse. */
+  pages: Map<string, { fingerprint: string; parsed: ParsedPage }>;
+  /** The search index's key (what it was built from) and its files under `search/`. */
+  search: { key: string; files: string[] } | undefined;
+  /** Fingerprint of the whole site (src/site/fingerprint.ts): equal, the output is what a build would write. */
+  site: string;
+  /** Every file of the output with its size and modification time, to tell that nobody changed it. */
+  files: Map<string, string>;
+}
+
+const recordName = (outDir: string) => `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.bin`;
+
+/** The record of `outDir`'s last build, if there is one and it can be read. */
+export function readRecord(cacheDir: string | undefined, outDir: string): OutputRecord | undefined {
+  const record = readCached(cacheDir, recordName(outDir)) as OutputRecord | undefined;
+  return record?.outDir === outDir ? record : undefined;
+}
+
+/**
+ * Removes the record before the output changes: a record that outlived its output could make a
+ * later build reuse a page written by a build in between.
+ */
+export function forgetRecord(cacheDir: string | undefined, outDir: string): Promise<void> {
+  return removeCached(cacheDir, recordName(outDir));
+}
+
+export function writeRecord(cacheDir: string, record: OutputRecord): Promise<void> {
+  return writeCached(cacheDir, recordName(record.outDir), record);
+}
+
+/** A file's size and modification time, as the record keeps them; undefined when it is gone. */
+function stateOf(file: string): string | undefined {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` of the record's output is still as the build left it. */
+export function untouched(record: OutputRecord, file: string): boolean {
+  const state = stateOf(path.join(record.outDir, file));
+  return state !== undefined && record.files.get(file) === state;
+}
+
+/** Page URL → fingerprint of the record's pages whose file is still in the output, untouched. */
+export function reusablePages(record: OutputRecord | undefined): Map<string, string> {
+  const reusable = new Map<string, string>();
+  for (const [url, { fingerprint }] of record?.pages ?? []) {
+    if (untouched(record!, fileOfPage(url))) reusable.set(url, fingerprint);
+  }
+  return reusable;
+}
+
+/**
+ * Gives `staging` the files of `from`, by hard link (a copy where linking is refused).
+ * Synchronous: thousands of asynchronous calls in a row cost a thread-pool round trip each.
+ */
+export function linkFiles(from: string, staging: string, files: readonly string[]): void {
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
+  for (const file of files) {
+    try {
+      linkSync(path.join(from, file), path.join(staging, file));
+    } catch {
+      copyFileSync(path.join(from, file), path.join(staging, file));
+    }
+  }
+}
+
+/** Every file under `dir` (relative, with `/`) → its size and modification time. */
+export function statFiles(dir: string): Map<string, string> {
+  return new Map(listTree(dir).map((file) => [file, stateOf(path.join(dir, file))!]));
+}
+
+/**
+ * Whether the output is exactly what a build of `site` would write: the record says it was
+ * built from a site with this fingerprint, and no file of it was added, removed or changed since.
+ */
+export function upToDate(record: OutputRecord, site: string): boolean {
+  if (record.site !== site || !existsSync(record.outDir)) return false;
+  const now = statFiles(record.outDir);
+  return now.size === record.files.size && [...now].every(([file, state]) => record.files.get(file) === state);
+}

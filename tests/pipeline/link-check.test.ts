@@ -1,0 +1,163 @@
+/**
+ * The link check the build runs over its staging folder: every internal link, asset, form and
+ * #fragment must resolve under the site's address, and a broken one stops the build with a
+ * Chinese message naming the page, the link and the content file, leaving the output alone.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSiteLinks, describeBrokenLinks, type BrokenLink } from '../../src/pipeline/link-check.ts';
+import { makeTempDir, removeDir, writeTree, type Tree } from '../helpers/tree.ts';
+import { BUILD_TIMEOUT, hashTree, PROJECT_ROOT, runCli, tempDir, type CliResult } from '../integration/support.ts';
+import { goodSite } from '../integration/publish/support.ts';
+
+const ROOT = { url: 'https://example.gov.cn/', pathPrefix: '/' };
+const PREFIXED = { url: 'https://example.gov.cn/bulletin/', pathPrefix: '/bulletin/' };
+
+const page = (body: string, head = '') =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title>${head}</head><body>${body}</body></html>`;
+
+async function check(tree: Tree, address = ROOT): Promise<BrokenLink[]> {
+  const dir = await makeTempDir('bulletin-links-');
+  try {
+    await writeTree(dir, tree);
+    return (await checkSiteLinks(dir, address)).broken;
+  } finally {
+    await removeDir(dir);
+  }
+}
+
+describe('checkSiteLinks', () => {
+  it('passes a site whose links all resolve: pages, assets, fragments, its own absolute URLs, other hosts', async () => {
+    const broken = await check({
+      'index.html': page(
+        [
+          '<a href="/archive/">archive</a>',
+          '<a href="archive/2/">relative</a>',
+          '<a href="/2021/01/#item-a">fragment on another page</a>',
+          '<a href="#top">fragment here</a><p id="top"></p>',
+          '<a href="#">empty fragment</a>',
+          '<a href="/search/?q=%E7%96%AB">query</a>',
+          '<form action="/search/"></form>',
+          '<img src="/assets/logo.png" alt="">',
+          '<script src="/assets/app.js"></script>',
+          '<a href="https://www.gov.cn/">another host</a>',
+          '<a href="mailto:ban@example.gov.cn">mail</a><a href="tel:12345">tel</a>',
+        ].join(''),
+        '<link rel="stylesheet" href="/assets/style.css"><link rel="canonical" href="https://example.gov.cn/">',
+      ),
+      'archive/index.html': page('<a href="../">home</a><a href="2/">page 2</a>'),
+      'archive/2/index.html': page('<a href="/archive/">back</a>'),
+      '2021/01/index.html': page('<section id="item-a"></section>'),
+      'search/index.html': page(''),
+      '404.html': page('<a href="/">home</a>'),
+      'assets/style.css': '',
+      'assets/app.js': '',
+      'assets/logo.png': '',
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('finds a link to a missing page, a missing asset, a missing id, and checks pages nothing links to', async () => {
+    const broken = await check({
+      'index.html': page('<a href="/archive/9/">p9</a><img src="/assets/missing.png" alt=""><a href="/a/#nowhere">x</a>', '<link rel="stylesheet" href="/style.css">'),
+      'a/index.html': page('<h1 id="here">a</h1><a href="/a/#here">ok</a>'),
+      '404.html': page('<a href="/gone/">gone</a>'),
+    });
+    // Pages in the order of their files, links in the order of the page.
+    expect(broken).toEqual([
+      { page: '/404.html', link: '/gone/', reason: 'missing' },
+      { page: '/', link: '/style.css', reason: 'missing' },
+      { page: '/', link: '/archive/9/', reason: 'missing' },
+      { page: '/', link: '/assets/missing.png', reason: 'missing' },
+      { page: '/', link: '/a/#nowhere', reason: 'fragment' },
+    ]);
+  });
+
+  it('reports a link once per page however often the page repeats it', async () => {
+    const broken = await check({ 'index.html': page('<a href="/x/">1</a><a href="/x/">2</a>') });
+    expect(broken).toEqual([{ page: '/', link: '/x/', reason: 'missing' }]);
+  });
+
+  describe('under a path prefix', () => {
+    const tree: Tree = {
+      'index.html': page(
+        '<a href="/bulletin/archive/">ok</a><a href="archive/">relative ok</a><a href="/archive/">no prefix</a>' +
+          '<a href="https://example.gov.cn/other/">same host, outside</a><a href="https://example.gov.cn/bulletin/nothing/">absolute, missing</a>',
+        '<link rel="canonical" href="https://example.gov.cn/bulletin/">',
+      ),
+      'archive/index.html': page('<a href="../">up</a><a href="../../">above the prefix</a>'),
+    };
+
+    it('accepts links with the prefix and refuses root-relative links without it', async () => {
+      expect(await check(tree, PREFIXED)).toEqual([
+        { page: '/archive/', link: '../../', reason: 'outside' },
+        { page: '/', link: '/archive/', reason: 'outside' },
+        { page: '/', link: 'https://example.gov.cn/other/', reason: 'outside' },
+        { page: '/', link: 'https://example.gov.cn/bulletin/nothing/', reason: 'missing' },
+      ]);
+    });
+
+    it('the same tree at the root of its host has other broken links', async () => {
+      expect((await check(tree, ROOT)).map((b) => b.link)).toEqual([
+        'https://example.gov.cn/bulletin/',
+        '/bulletin/archive/',
+        'https://example.gov.cn/other/',
+        'https://example.gov.cn/bulletin/nothing/',
+      ]);
+    });
+  });
+});
+
+describe('describeBrokenLinks', () => {
+  it('counts the broken links, then names each page, its content file and the link, in Chinese', () => {
+    const text = describeBrokenLinks(
+      [
+        { page: '/2021/01/huiyi/', link: '/2099/01/', reason: 'missing' },
+        { page: '/archive/', link: '/2021/01/#x', reason: 'fragment' },
+        { page: '/', link: '/archive/', reason: 'outside' },
+      ],
+      (p) => (p === '/2021/01/huiyi/' ? 'content/2021/01/01-huiyi.md' : undefined),
+    );
+    expect(text.split('\n')).toEqual([
+      '发现 3 个失效的站内链接，请逐个修改：',
+      '  页面 /2021/01/huiyi/（content/2021/01/01-huiyi.md） 中的链接“/2099/01/”指向的页面或文件不存在',
+      '  页面 /archive/ 中的链接“/2021/01/#x”指向的页面上没有“#”后面的这个位置',
+      '  页面 / 中的链接“/archive/”不在本网站的地址之下（缺少网站的路径前缀）',
+    ]);
+  });
+});
+
+describe('a build whose content links to a page that does not exist', () => {
+  // A clerk links to an issue that was never published; the good output from before must stay.
+  const ITEM = '2021/01/03-tonghang-kaigong.md';
+  let dir: string;
+  let out: string;
+  let before: Record<string, string>;
+  let cli: CliResult;
+
+  beforeAll(async () => {
+    dir = await tempDir('broken-link');
+    let content: string;
+    ({ content, out, before } = await goodSite(dir));
+    const file = path.join(content, ITEM);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n详见[2099年第1期](/2099/01/)。\n`, 'utf8');
+    cli = await runCli(['--content', content, '--out', out], { SITE_URL: '' });
+  }, BUILD_TIMEOUT);
+  afterAll(() => removeDir(dir));
+
+  it('fails, naming the item page, its Markdown file and the link, once for each page that shows it', () => {
+    expect(cli.code).toBe(1);
+    const lines = cli.stderr.split('\n');
+    expect(lines).toContain('生成网站失败（build failed）：发现 2 个失效的站内链接，请逐个修改：');
+    expect(lines).toContain(`  页面 /2021/01/tonghang-kaigong/（${path.relative(PROJECT_ROOT, path.join(dir, 'content', ITEM))}） 中的链接“/2099/01/”指向的页面或文件不存在`);
+    // The issue page shows the item in full, so the link is there too.
+    expect(lines).toContain('  页面 /2021/01/ 中的链接“/2099/01/”指向的页面或文件不存在');
+    expect(cli.stderr).not.toMatch(/^\s+at\s/m);
+  });
+
+  it('leaves the previous output byte for byte, and no staging folder', async () => {
+    expect(await hashTree(out)).toEqual(before);
+    expect((await readdir(dir)).sort()).toEqual(['content', 'out']);
+  });
+});
