@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listTree } from '../files/tree.ts';
+import { listTree } from '../files/index.ts';
 
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 

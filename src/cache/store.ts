@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { replaceFile } from '../files/atomic-write.ts';
+import { replaceFile } from '../files/index.ts';
 
 export function readCached(dir: string | undefined, name: string): unknown {
   if (!dir) return undefined;

@@ -3,4 +3,4 @@
  * It is valid YAML, stands out in any editor, and `check` names it with the fix, so a file
  * carrying it can never be published by mistake.
  */
-export const GAP = '【待填写】';
+export const FILL_IN_MARK = '【待填写】';

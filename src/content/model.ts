@@ -101,3 +101,20 @@ export interface Diagnostic {
   /** Chinese, says what is wrong and how to fix it. */
   message: string;
 }
+
+/** A link or image of a body that names a local file (`附件/通知.pdf`, `<img src="photo.jpg">`). */
+export interface LocalReference {
+  url: string;
+  image: boolean;
+  /** Where it was written, counted from the body's first line. */
+  line: number;
+  column: number;
+  /** The file it names, relative to the file it is written in. */
+  relative: string;
+}
+
+/**
+ * Finds the local references of a body. The Markdown stage's parser (src/markdown/references.ts)
+ * is passed in, so that there is one parse of the dialect and content/ imports no stage after it.
+ */
+export type FindReferences = (body: string) => LocalReference[];

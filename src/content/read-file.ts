@@ -25,10 +25,7 @@ export function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/**
- * Why the symbolic link at `file` may not be followed, or undefined when it may: it leads to a
- * file inside `contentDir`. A linked folder is refused too: its items would be published twice.
- */
+/** The resolved path of `file`, or undefined when it leads nowhere. */
 function tryRealpath(file: string): string | undefined {
   try {
     return realpathSync(file);
@@ -37,7 +34,11 @@ function tryRealpath(file: string): string | undefined {
   }
 }
 
-export async function symlinkProblem(contentDir: string, file: string): Promise<string | undefined> {
+/**
+ * Why the symbolic link at `file` may not be followed, or undefined when it may: it leads to a
+ * file inside `contentDir`. A linked folder is refused too: its items would be published twice.
+ */
+export function symlinkProblem(contentDir: string, file: string): string | undefined {
   const target = tryRealpath(file);
   if (target === undefined) return '这是一个符号链接（symlink），它指向的文件不存在：请删除这个链接，把文件本身放在这里';
   if (!isInside(realpathSync(contentDir), target)) {
@@ -52,7 +53,7 @@ export async function symlinkProblem(contentDir: string, file: string): Promise<
 export async function readContentText(contentDir: string, file: string): Promise<ReadResult> {
   let info = lstatSync(file);
   if (info.isSymbolicLink()) {
-    const problem = await symlinkProblem(contentDir, file);
+    const problem = symlinkProblem(contentDir, file);
     if (problem) return fail(problem);
     info = statSync(file);
   }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate, suggestIsoDate } from './date.ts';
-import { GAP } from './fill-in-mark.ts';
+import { FILL_IN_MARK } from './fill-in-mark.ts';
 import { SLUG_PATTERN } from './slug.ts';
 import { closest } from './suggest.ts';
 import type { Term } from './model.ts';
@@ -34,8 +34,8 @@ const isoDate = z
   })
   .superRefine((value, ctx) => {
     if (parseIsoDate(value)) return;
-    if (value === GAP) {
-      ctx.addIssue({ code: 'custom', message: `日期（date）待填写：请把“${GAP}”换成“年-月-日”形式的日期，如 2021-01-23` });
+    if (value === FILL_IN_MARK) {
+      ctx.addIssue({ code: 'custom', message: `日期（date）待填写：请把“${FILL_IN_MARK}”换成“年-月-日”形式的日期，如 2021-01-23` });
       return;
     }
     const suggestion = suggestIsoDate(value);
@@ -106,11 +106,11 @@ export class Vocabulary {
 /** A name from a controlled list; without the list (it failed to load) any name passes. */
 function termOf(label: string, key: string, listFile: string, vocabulary: Vocabulary | undefined) {
   return text(label, key).transform((value, ctx) => {
-    if (value === GAP) {
+    if (value === FILL_IN_MARK) {
       ctx.addIssue({
         code: 'custom',
         message:
-          `${label}（${key}）待填写：请把“${GAP}”换成名单（${listFile}）中的一个` +
+          `${label}（${key}）待填写：请把“${FILL_IN_MARK}”换成名单（${listFile}）中的一个` +
           (vocabulary ? `：${vocabulary.names.slice(0, 12).join('、')}${vocabulary.names.length > 12 ? '……' : ''}` : ''),
       });
       return z.NEVER;
@@ -128,8 +128,6 @@ function termOf(label: string, key: string, listFile: string, vocabulary: Vocabu
     return z.NEVER;
   });
 }
-
-export const ITEM_KEYS = ['title', 'date', 'unit', 'category', 'order', 'slug', 'draft'] as const;
 
 const FIELDS = { error: '字段区须为“字段: 值”的形式，每行一个字段' };
 
@@ -159,8 +157,6 @@ const copies = z
   .int('印数（copies）须为正整数，如 copies: 60')
   .positive('印数（copies）须为正整数，如 copies: 60');
 
-export const ISSUE_KEYS = ['date', 'title', 'draft', 'reportTo', 'copyTo', 'sendTo', 'copies'] as const;
-
 export const issueSchema = z.strictObject({
   date: isoDate,
   title: text('期次标题', 'title').nullish(),
@@ -170,8 +166,6 @@ export const issueSchema = z.strictObject({
   sendTo: recipients('发送', 'sendTo').nullish(),
   copies: copies.nullish(),
 }, FIELDS);
-
-export const SITE_KEYS = ['title', 'office', 'url', 'pageSize', 'description'] as const;
 
 export const siteSchema = z.strictObject({
   title: text('简报名称', 'title'),
@@ -188,8 +182,6 @@ export const siteSchema = z.strictObject({
   description: z.string({ error: '简介（description）须为一行文字' }).default(''),
 }, FIELDS);
 
-export const TERM_KEYS = ['name', 'slug', 'aliases'] as const;
-
 export const termListSchema = z.array(
   z.strictObject({
     name: text('名称', 'name'),
@@ -199,11 +191,14 @@ export const termListSchema = z.array(
   { error: '名单须为列表：每项以“- name: 名称”开始' },
 );
 
-/**
- * Checks parsed YAML against a schema and turns every issue into a positioned problem.
- * `keys` are the fields the checked objects may have, for unknown-key hints.
- */
-export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml, keys: readonly string[]): { value: T | undefined; problems: Problem[] } {
+/** The keys an object schema, or the objects of a list schema, allows: for unknown-key hints. */
+function allowedKeys(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodArray) return allowedKeys(schema.element as z.ZodType);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** Checks parsed YAML against a schema and turns every issue into a positioned problem. */
+export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml): { value: T | undefined; problems: Problem[] } {
   if (yaml.problems.length > 0) return { value: undefined, problems: yaml.problems };
   const result = schema.safeParse(yaml.data ?? {});
   if (result.success) return { value: result.data, problems: [] };
@@ -212,7 +207,7 @@ export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml, keys: readonly 
       return issue.keys.map((key) => ({
         ...yaml.locate([...issue.path, key], { key: true }),
         severity: 'error',
-        message: unknownKeyMessage(key, keys),
+        message: unknownKeyMessage(key, allowedKeys(schema)),
       }));
     }
     return [{ ...yaml.locate(issue.path), severity: 'error', message: issue.message }];

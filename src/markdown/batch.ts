@@ -7,7 +7,7 @@
  * rendering 4,000 bodies took 4.7–7.2 s and as much CPU, one worker 3.1–4.8 s, this thread
  * 2.4 s (bench/results.md).
  */
-import type { Content } from '../content/model.ts';
+import type { Content } from '../content/index.ts';
 import type { RenderCache } from './cache.ts';
 import type { RenderedMarkdown } from './render.ts';
 

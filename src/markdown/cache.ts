@@ -10,8 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { hashTree } from '../cache/hash.ts';
-import { readCached, writeCached } from '../cache/store.ts';
+import { hashTree, readCached, writeCached } from '../cache/index.ts';
 import type { RenderedMarkdown } from './render.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

@@ -4,13 +4,9 @@ import rehypeRaw from 'rehype-raw';
 import rehypeShiftHeading from 'rehype-shift-heading';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import remarkCjkLineBreaks from './cjk-line-breaks.ts';
+import { markdownParser } from './parse.ts';
 
 export interface RenderedMarkdown {
   html: string;
@@ -37,11 +33,7 @@ const schema: SanitizeSchema = {
 };
 
 // Built and frozen once; every call reuses it. No plugin keeps state across files, so output depends on input alone.
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyGfmStrikethrough)
+const processor = markdownParser()
   .use(remarkCjkLineBreaks)
   // clobberPrefix '': the sanitizer already prefixes every id with `user-content-`; with remark-rehype's default
   // footnote ids would get it twice.

@@ -1,26 +1,21 @@
 /**
- * A whole build: content → validated model → site structure → the steps (render, search index,
- * link check), all into a staging folder, which replaces the output folder only when every step
- * has passed. A failed or killed build leaves the last good output exactly as it was.
+ * A whole build: content → validated model → site structure → the steps (steps.ts: render, search
+ * index, link check), all into a staging folder (staging.ts), which replaces the output folder
+ * only when every step has passed. A failed or killed build leaves the last good output exactly
+ * as it was.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputSalt } from '../cache/hash.ts';
-import { LoadMemo, loadContent } from '../content/load.ts';
-import type { Diagnostic, IsoDate } from '../content/model.ts';
-import type { EleventyConfig } from '../eleventy/plugin.ts';
-import { renderContent } from '../markdown/batch.ts';
-import { RenderCache } from '../markdown/cache.ts';
-import { writeSearchIndex } from '../search/write.ts';
-import { buildSite } from '../site/structure.ts';
-import { changedPages, fingerprintPages, fingerprintSite, searchKey, type Fingerprints } from '../site/fingerprint.ts';
-import type { Site } from '../site/model.ts';
-import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './link-check.ts';
+import { outputSalt } from '../cache/index.ts';
+import { LoadMemo, loadContent, type Diagnostic, type IsoDate } from '../content/index.ts';
+import { localReferences, renderContent, RenderCache } from '../markdown/index.ts';
+import { buildSite, changedPages, fingerprintPages, fingerprintSite } from '../site/index.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
-import { forgetRecord, linkFiles, readRecord, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from './reuse.ts';
+import { forgetRecord, readRecord, reusablePages, statFiles, upToDate, writeRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-address.ts';
+import { recoverFromKilledBuilds, stagingFolder, swapIn } from './staging.ts';
+import { BuildFailure, STEPS, type BuildContext } from './steps.ts';
 
 /** The project's own layouts, wherever the build is started from. */
 export const LAYOUTS_DIR = fileURLToPath(new URL('../../layouts', import.meta.url));
@@ -61,137 +56,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-/** Staging folders are siblings of the output, so the final swap is a rename on one file system. */
-const stagingPrefix = (outDir: string) => `${path.basename(outDir)}.staging-`;
-/** Where the swap parks the previous output between its two renames. */
-const oldPrefix = (outDir: string) => `${path.basename(outDir)}.old-`;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Clears what killed builds left; a build still running keeps its folders. A build killed between
- * the two renames of the swap left no output, only the previous one parked aside: it goes back.
- */
-async function recoverFromKilledBuilds(outDir: string): Promise<void> {
-  const parent = path.dirname(outDir);
-  for (const name of await readdir(parent).catch(() => [])) {
-    for (const prefix of [stagingPrefix(outDir), oldPrefix(outDir)]) {
-      if (!name.startsWith(prefix) || isRunning(Number(name.slice(prefix.length)))) continue;
-      const dir = path.join(parent, name);
-      if (prefix === oldPrefix(outDir) && !existsSync(outDir)) await rename(dir, outDir);
-      else await rm(dir, { recursive: true, force: true });
-    }
-  }
-}
-
-async function swapIn(staging: string, outDir: string): Promise<void> {
-  const old = path.join(path.dirname(outDir), `${oldPrefix(outDir)}${process.pid}`);
-  await rm(old, { recursive: true, force: true });
-  await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await rename(staging, outDir);
-  await rm(old, { recursive: true, force: true });
-}
-
-/** What the build's steps share. */
-export interface Stage {
-  site: Site;
-  address: SiteAddress;
-  layoutsDir: string;
-  /** The folder every step writes into; it replaces the output once the last step has passed. */
-  staging: string;
-  /** Names a page's content file, for messages: `/2021/01/huiyi/` → `content/2021/01/01-huiyi.md`. */
-  sourceOf: (page: string) => string | undefined;
-  /** Number of pages written or reused. */
-  pages: number;
-  progress: Progress;
-  /** What the last good output holds, when it can be reused (src/pipeline/reuse.ts). */
-  previous: OutputRecord | undefined;
-  /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
-  reused: string[];
-  /** What this build's output holds, filled in by the steps. */
-  record: OutputRecord;
-  /** Hash of the layouts, the code and the options: output made under another salt is never reused. */
-  salt: string;
-  fingerprints: Fingerprints;
-}
-
-/** A step's own failure, its message written for the clerk and shown as it is. */
-export class BuildFailure extends Error {}
-
-/** Eleventy renders the pages into the staging folder and adds the path prefix to every root-relative URL. */
-async function renderPages(stage: Stage): Promise<void> {
-  const { site, layoutsDir } = stage;
-  let written = 0;
-  // Imported here: a build that finds its output up to date never loads Eleventy (0.6 s).
-  const [{ default: Eleventy }, { bulletinPlugin }] = await Promise.all([import('@11ty/eleventy'), import('../eleventy/plugin.ts')]);
-  const eleventy = new Eleventy(layoutsDir, stage.staging, {
-    quietMode: true,
-    configPath: false,
-    pathPrefix: stage.address.pathPrefix,
-    config: (eleventyConfig: EleventyConfig) =>
-      bulletinPlugin(eleventyConfig, {
-        site,
-        layoutsDir,
-        onPage: () => stage.progress.update('正在生成页面', ++written),
-      }),
-  });
-  // Failures come back as one line in `failure`; Eleventy's logger would add its stack trace.
-  eleventy.disableLogger();
-  stage.pages = countPages(await eleventy.write());
-}
-
-/** The unchanged pages, linked from the last good output. */
-async function reusePages(stage: Stage): Promise<void> {
-  if (!stage.previous) return;
-  linkFiles(stage.previous.outDir, stage.staging, stage.reused.map(fileOfPage));
-  stage.pages += stage.reused.length;
-}
-
-/**
- * The search index and its client, into `search/` beside the search page (src/search/); linked
- * from the last good output when it was built from the same items under the same salt.
- */
-async function writeSearchIndexStep(stage: Stage): Promise<void> {
-  const key = searchKey(stage.site, stage.fingerprints);
-  const previous = stage.previous?.search;
-  const dir = (root: string) => path.join(root, 'search');
-  if (previous?.key === key && previous.files.every((file) => untouched(stage.previous!, `search/${file}`))) {
-    linkFiles(dir(stage.previous!.outDir), dir(stage.staging), previous.files);
-    stage.record.search = previous;
-    return;
-  }
-  const index = await writeSearchIndex(stage.site, stage.staging);
-  stage.record.search = { key, files: [...index.files.keys()] };
-}
-
-/** A broken internal link stops the build with every broken link listed. */
-async function checkStagingLinks(stage: Stage): Promise<void> {
-  // Reused pages were parsed by the build that wrote them.
-  const known = new Map(stage.reused.map((url) => [fileOfPage(url), stage.previous!.pages.get(url)!.parsed]));
-  const { broken, pages } = await checkSiteLinks(stage.staging, stage.address, known);
-  if (broken.length > 0) throw new BuildFailure(describeBrokenLinks(broken, stage.sourceOf));
-  for (const [url, fingerprint] of stage.fingerprints) stage.record.pages.set(url, { fingerprint, parsed: pages.get(fileOfPage(url))! });
-}
-
-/** The steps between validation and the swap, in order; the first to throw stops the build. */
-const STEPS: readonly ((stage: Stage) => Promise<void>)[] = [
-  renderPages,
-  reusePages,
-  // Into the staging folder, after the pages it indexes and before the link check, which then
-  // covers the search page's links too.
-  writeSearchIndexStep,
-  checkStagingLinks,
-];
-
 export async function build(request: BuildRequest): Promise<BuildResult> {
   const outDir = path.resolve(request.outDir);
   // First, so that even a build that stops at validation leaves the last good output in place.
@@ -214,7 +78,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     lap = now;
   };
   const memo = LoadMemo.read(request.cacheDir);
-  const { content, diagnostics } = await loadContent(request.contentDir, { root, today: request.today, memo });
+  const { content, diagnostics } = await loadContent(request.contentDir, { references: localReferences, root, today: request.today, memo });
   time('loadContent');
   if (!content) return { ok: false, diagnostics, pages: 0, reused: 0, timings };
   const address = resolveSiteAddress(request.siteUrl, content.site.url);
@@ -245,11 +109,12 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
   time('comparePages');
 
   await mkdir(path.dirname(outDir), { recursive: true });
-  const staging = path.join(path.dirname(outDir), `${stagingPrefix(outDir)}${process.pid}`);
+  const staging = stagingFolder(outDir);
   // Item pages only: an issue page repeats its items' bodies, so a link there is named on the item page too.
   const sources = new Map(site.items.map((item) => [item.url, item.file]));
-  const stage: Stage = {
-    site: { ...site, render: changed },
+  const context: BuildContext = {
+    site,
+    renderSet: changed,
     address,
     layoutsDir,
     staging,
@@ -262,12 +127,11 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     previous,
     reused,
     record: { outDir, pages: new Map(), search: undefined, site: siteFingerprint, files: new Map() },
-    salt,
     fingerprints,
   };
   try {
     for (const step of STEPS) {
-      await step(stage);
+      await step(context);
       time(step.name);
     }
     await forgetRecord(request.cacheDir, outDir);
@@ -275,11 +139,11 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     // A cache that cannot be written costs the next build time, never correctness.
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
-      stage.record.files = statFiles(outDir);
-      await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, stage.record)]).catch(() => undefined);
+      context.record.files = statFiles(outDir);
+      await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record)]).catch(() => undefined);
     }
     time('swapAndSaveCache');
-    return { ok: true, diagnostics, pages: stage.pages, reused: stage.reused.length, address, timings };
+    return { ok: true, diagnostics, pages: context.pages, reused: context.reused.length, address, timings };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     return { ok: false, diagnostics, pages: 0, reused: 0, failure: error instanceof BuildFailure ? error.message : describeError(error), timings };
@@ -294,10 +158,4 @@ export function describeError(error: unknown): string {
     e = (e as { originalError?: unknown }).originalError ?? e.cause;
   }
   return messages.length > 0 ? messages.join(' ← ') : String(error);
-}
-
-/** `write()` resolves to [passthrough copies, templates written]. */
-function countPages(written: unknown): number {
-  const templates: unknown = Array.isArray(written) ? written[1] : undefined;
-  return Array.isArray(templates) ? templates.length : 0;
 }

@@ -4,8 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { dateInChina } from '../content/date.ts';
-import { formatDiagnostic, summarize } from '../content/report.ts';
+import { dateInChina, formatDiagnostic, summarize } from '../content/index.ts';
 import { build, describeError, type BuildResult } from './build.ts';
 import { terminalProgress } from './progress.ts';
 

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
-import { bulletinPlugin, type EleventyConfig } from '../eleventy/plugin.ts';
+import { bulletinPlugin, type EleventyConfig } from '../eleventy/index.ts';
 import { LAYOUTS_DIR } from './build.ts';
 import { Preview } from './preview.ts';
 
@@ -30,7 +30,7 @@ const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
   configPath: false,
   runMode: values['no-serve'] ? 'watch' : 'serve',
   config: (eleventyConfig: EleventyConfig) => {
-    bulletinPlugin(eleventyConfig, { site: () => preview.site(), layoutsDir: LAYOUTS_DIR });
+    bulletinPlugin(eleventyConfig, { build: () => preview.site(), layoutsDir: LAYOUTS_DIR });
     eleventyConfig.addWatchTarget(values.content);
     // Eleventy waits for a saved file to stay unchanged 150 ms before it rebuilds; editors write a
     // Markdown file at once, and a half-written file only shows its errors until the next event.

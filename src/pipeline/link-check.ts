@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { listTree } from '../files/tree.ts';
-import { URL_ATTRIBUTES } from '../eleventy/path-prefix.ts';
+import { listTree } from '../files/index.ts';
+import { URL_ATTRIBUTES } from '../eleventy/index.ts';
 import type { SiteAddress } from './site-address.ts';
 
 export interface BrokenLink {

@@ -9,16 +9,12 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { outputSalt } from '../cache/hash.ts';
-import { dateInChina } from '../content/date.ts';
-import { LoadMemo, loadContent } from '../content/load.ts';
-import { formatDiagnostic, summarize } from '../content/report.ts';
-import { renderContent } from '../markdown/batch.ts';
-import { RenderCache } from '../markdown/cache.ts';
-import { buildSite } from '../site/structure.ts';
-import { changedPages, fingerprintPages, searchKey, type Fingerprints } from '../site/fingerprint.ts';
-import type { Site } from '../site/model.ts';
-import { writeSearchIndex } from '../search/write.ts';
+import { outputSalt } from '../cache/index.ts';
+import { dateInChina, formatDiagnostic, loadContent, LoadMemo, summarize } from '../content/index.ts';
+import { localReferences, RenderCache, renderContent } from '../markdown/index.ts';
+import { buildSite, changedPages, fingerprintPages, type Fingerprints, searchKey, type Site } from '../site/index.ts';
+import type { SiteBuild } from '../eleventy/index.ts';
+import { writeSearchIndex } from '../search/index.ts';
 import { fileOfPage } from './link-check.ts';
 
 export interface PreviewOptions {
@@ -55,11 +51,12 @@ export class Preview {
   }
 
   /** The site for the next rebuild, rendering only what changed since the last one. */
-  async site(): Promise<Site> {
+  async site(): Promise<SiteBuild> {
     // Only the files the watcher named are read again (the memo has the rest); once.
     const changedFiles = this.changedFiles;
     this.changedFiles = undefined;
     const { content, diagnostics } = await loadContent(this.options.contentDir, {
+      references: localReferences,
       today: dateInChina(new Date()),
       memo: this.memo,
       changedFiles,
@@ -70,14 +67,14 @@ export class Preview {
       if (!this.lastGood) throw new Error('内容有错误，无法生成预览：请按上面的提示修改，保存后预览会自动生成。');
       console.error('预览仍显示上一次正确的内容；改好后保存，预览会自动更新。');
       this.pending = undefined;
-      return { ...this.lastGood, render: { items: [], issues: [], listings: [] } };
+      return { site: this.lastGood, renderSet: { items: [], issues: [], listings: [] } };
     }
     const site = buildSite(content, await renderContent(content, { cache: this.cache }), { drafts: true });
     // The layouts are part of every page: an edited layout changes every fingerprint.
     const fingerprints = fingerprintPages(site, outputSalt(this.options.layoutsDir, { drafts: true }));
     this.pending = { site, fingerprints };
     this.lastGood = site;
-    return { ...site, render: changedPages(site, fingerprints, this.written) };
+    return { site, renderSet: changedPages(site, fingerprints, this.written) };
   }
 
   /** After Eleventy has written a rebuild: pages that no longer exist go, the search index follows. */

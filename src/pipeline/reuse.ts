@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readCached, removeCached, writeCached } from '../cache/store.ts';
-import { listTree } from '../files/tree.ts';
+import { readCached, removeCached, writeCached } from '../cache/index.ts';
+import { listTree } from '../files/index.ts';
 import { fileOfPage, type ParsedPage } from './link-check.ts';
 
 export interface OutputRecord {

@@ -8,8 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { urls } from '../site/structure.ts';
-import type { ItemPage, Site } from '../site/model.ts';
+import { groupBy, urls, type ItemPage, type Site } from '../site/index.ts';
 import {
   encodeIds,
   encodeShard,
@@ -138,16 +137,7 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
 
 /** Facet values in the site's order (years newest first) with their item ids; values without items left out. */
 function facets(site: Site, items: readonly ItemPage[]): { values: Record<FacetName, FacetValue[]>; entries: ShardEntry[] } {
-  const idsOf = (value: (item: ItemPage) => string) => {
-    const byValue = new Map<string, number[]>();
-    items.forEach((item, id) => {
-      const key = value(item);
-      const list = byValue.get(key);
-      if (list) list.push(id);
-      else byValue.set(key, [id]);
-    });
-    return byValue;
-  };
+  const idsOf = (value: (item: ItemPage) => string) => groupBy([...items.keys()], (id) => value(items[id]!));
   const terms = (kind: FacetName) => site.termIndexes.find((index) => index.kind === kind)?.terms.map((term) => ({ name: term.name, url: term.url })) ?? [];
   const years = [...new Set(items.map((item) => item.issue.year))].sort((a, b) => b - a);
   const ordered: Record<FacetName, { name: string; label: string; url: string }[]> = {

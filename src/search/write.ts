@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
-import type { Site } from '../site/model.ts';
+import type { Site } from '../site/index.ts';
 import { buildSearchIndex, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 
 export const CLIENT_ENTRY = fileURLToPath(new URL('client/main.ts', import.meta.url));

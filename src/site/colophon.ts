@@ -2,7 +2,7 @@
  * The 报尾 of an issue as it is printed. GB/T 9704-2012 (7.4.2) sets the recipients of a line
  * apart with full-width commas and ends the line with a full stop.
  */
-import type { Colophon } from '../content/model.ts';
+import type { Colophon } from '../content/index.ts';
 import type { ColophonView } from './model.ts';
 
 /** A line the clerk already ended (or wrote as one sentence) keeps its own stop. */

@@ -55,9 +55,7 @@ export function changedPages(site: Site, fingerprints: Fingerprints, reusable: R
  * `pages` stands in by its fingerprint, which covers all of it.
  */
 export function fingerprintSite(site: Site, salt: string, pages: Fingerprints): string {
-  const json = JSON.stringify(site, (key, value: unknown) => {
-    // `render` only repeats pages of the site (all or some), which are in it anyway.
-    if (key === 'render') return undefined;
+  const json = JSON.stringify(site, (_key, value: unknown) => {
     if (value && typeof value === 'object' && 'url' in value && ('html' in value || 'items' in value)) {
       return pages.get((value as { url: string }).url) ?? value;
     }

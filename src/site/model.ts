@@ -2,7 +2,7 @@
  * The site structure: every page a reader can reach, with its URL and what it lists.
  * Built from the content model by pure functions; the layouts only display it.
  */
-import type { IsoDate, SiteConfig } from '../content/model.ts';
+import type { IsoDate, SiteConfig } from '../content/index.ts';
 
 /** A link to another page. URLs are root-relative and end in `/` (or `.html` for the 404 page). */
 export interface Link {
@@ -147,13 +147,13 @@ export interface Site {
   nav: Link[];
   /** Every page for the sitemap (not the 404 page, the feed or the CSV files), sorted. */
   pageUrls: string[];
-  /**
-   * The pages of the three large paginated templates (items, issues, listings) to render now:
-   * all of them, or only those that changed when the rest is reused from an earlier build.
-   */
-  render: RenderSet;
 }
 
+/**
+ * The pages of the three large paginated templates (items, issues, listings) to render in one
+ * build: all of them, or only those that changed when the rest is reused from an earlier build.
+ * A build concern, so it goes beside the `Site`, never inside it.
+ */
 export interface RenderSet {
   items: ItemPage[];
   issues: IssuePage[];

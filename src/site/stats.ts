@@ -5,12 +5,8 @@
  * An item counts in its issue's year (as on /years/) and in the month of its issue's date: it is
  * taken when the issue comes out, whatever date the item itself carries.
  */
+import { urls } from './urls.ts';
 import type { BarChart, CsvFile, IssuePage, Link, Stats, StatsPage, StatsRow, StatsTable } from './model.ts';
-
-export const statsUrls = {
-  index: '/stats/',
-  year: (year: number) => `/stats/${year}/`,
-};
 
 /** A unit or category with the URL of its list. */
 export interface StatsTerm {
@@ -187,11 +183,11 @@ export function buildStats(input: StatsInput): Stats {
   const chronological = input.issues.toSorted((a, b) => a.year - b.year || a.number - b.number);
   const years = [...new Set(chronological.map((issue) => issue.year))];
   const pages = [
-    statsPage(statsUrls.index, undefined, chronological, years.map((year) => ({ key: String(year), label: `${year}年` })), (issue) => String(issue.year), input),
+    statsPage(urls.stats, undefined, chronological, years.map((year) => ({ key: String(year), label: `${year}年` })), (issue) => String(issue.year), input),
     ...years.toReversed().map((year) => {
       const issues = chronological.filter((issue) => issue.year === year);
       const months = monthRange(issues.map((issue) => issue.date.slice(0, 7)));
-      return statsPage(statsUrls.year(year), year, issues, months.map((month) => ({ key: month, label: monthLabel(month, year) })), (issue) => issue.date.slice(0, 7), input);
+      return statsPage(urls.statsYear(year), year, issues, months.map((month) => ({ key: month, label: monthLabel(month, year) })), (issue) => issue.date.slice(0, 7), input);
     }),
   ];
   const nav: Link[] = pages.map((page) => ({ url: page.url, title: page.year === undefined ? '全部年份' : `${page.year}年` }));

@@ -2,13 +2,13 @@
  * Content model → site structure: every page, its URL and what it lists. Pure: the Markdown
  * renderer is passed in, and the same content always gives the same site.
  */
-import { formatChineseDate } from '../content/date.ts';
-import type { Content, Issue, Item, Term } from '../content/model.ts';
-import { fileOrder } from '../content/slug.ts';
+import { type Content, fileOrder, formatChineseDate, type Issue, type Item, type Term } from '../content/index.ts';
 import { colophonView } from './colophon.ts';
+import { groupBy } from './group-by.ts';
 import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
 import { paginate } from './paginate.ts';
-import { buildStats, statsUrls } from './stats.ts';
+import { buildStats } from './stats.ts';
+import { urls } from './urls.ts';
 
 export type RenderMarkdown = (source: string) => { html: string; text: string };
 
@@ -17,21 +17,6 @@ export interface BuildOptions {
   drafts?: boolean;
 }
 
-export const urls = {
-  home: '/',
-  issues: '/issues/',
-  archive: '/archive/',
-  search: '/search/',
-  categories: '/categories/',
-  units: '/units/',
-  years: '/years/',
-  notFound: '/404.html',
-  issue: (key: string) => `/${key}/`,
-  item: (issueKey: string, slug: string) => `/${issueKey}/${slug}/`,
-  category: (slug: string) => `/categories/${slug}/`,
-  unit: (slug: string) => `/units/${slug}/`,
-  year: (year: number) => `/years/${year}/`,
-};
 
 const EXCERPT_LENGTH = 90;
 
@@ -40,18 +25,6 @@ interface TaxonomyTerm {
   url: string;
   heading: string;
   items: ItemPage[];
-}
-
-/** Groups in first-seen order (Map.groupBy needs Node 21). */
-function groupBy<T, K>(list: readonly T[], key: (value: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const value of list) {
-    const k = key(value);
-    const group = groups.get(k);
-    if (group) group.push(value);
-    else groups.set(k, [value]);
-  }
-  return groups;
 }
 
 /** The opening of a body for lists: whole sentences when they fit, else cut with an ellipsis. */
@@ -222,9 +195,8 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       { url: urls.categories, title: '栏目' },
       { url: urls.units, title: '来源单位' },
       { url: urls.years, title: '年份' },
-      { url: statsUrls.index, title: '采用统计' },
+      { url: urls.stats, title: '采用统计' },
     ],
     pageUrls: pageUrls.sort(),
-    render: { items, issues: issuePages, listings },
   };
 }

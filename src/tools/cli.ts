@@ -1,8 +1,7 @@
 /** What the three clerk commands share: their flags, today's date, the paths they print. */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dateInChina, parseIsoDate } from '../content/date.ts';
-import type { IsoDate } from '../content/model.ts';
+import { dateInChina, type IsoDate, parseIsoDate } from '../content/index.ts';
 
 /** Exit code for a command line the tool cannot understand. */
 export const USAGE_ERROR = 2;

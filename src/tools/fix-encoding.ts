@@ -3,11 +3,10 @@
  * (GB18030/GBK, UTF-16) as UTF-8, atomically. Only what the file says changes hands: a file is
  * converted when decoding it loses nothing, and left alone otherwise.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeAs, decodeUtf8, detectEncoding, looksBinary } from '../content/encoding.ts';
-import { MAX_FILE_BYTES } from '../content/read-file.ts';
-import { replaceFile } from '../files/atomic-write.ts';
+import { decodeAs, decodeUtf8, detectEncoding, looksBinary, MAX_FILE_BYTES } from '../content/index.ts';
+import { replaceFile, walkTree } from '../files/index.ts';
 
 export interface EncodingFix {
   /** Absolute path. */
@@ -19,20 +18,16 @@ export interface EncodingFix {
 const TEXT_FILE = /\.(md|ya?ml)$/i;
 
 /** Regular text files of the content folder; symlinks are not followed (check reports them). */
-async function textFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await textFiles(file)));
-    else if (entry.isFile() && TEXT_FILE.test(entry.name)) files.push(file);
-  }
-  return files.sort();
+function textFiles(dir: string): string[] {
+  return walkTree(dir, ({ entry }) => entry.name.startsWith('.'))
+    .filter(({ entry }) => entry.isFile() && TEXT_FILE.test(entry.name))
+    .map((found) => path.join(dir, found.path))
+    .sort();
 }
 
 export async function fixEncoding(contentDir: string): Promise<EncodingFix[]> {
   const fixes: EncodingFix[] = [];
-  for (const file of await textFiles(contentDir)) {
+  for (const file of textFiles(contentDir)) {
     const bytes = await readFile(file);
     if (bytes.length > MAX_FILE_BYTES || looksBinary(bytes) || decodeUtf8(bytes) !== undefined) continue;
     const encoding = detectEncoding(bytes);

@@ -12,10 +12,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { addDays, daysBetween, yearOf } from '../content/date.ts';
-import { GAP } from '../content/fill-in-mark.ts';
-import type { IsoDate, Issue } from '../content/model.ts';
-import { isAlreadyThere, writeNewFile } from '../files/atomic-write.ts';
+import { addDays, daysBetween, FILL_IN_MARK, type IsoDate, type Issue, yearOf } from '../content/index.ts';
+import { isAlreadyThere, writeNewFile } from '../files/index.ts';
 import { shown } from './cli.ts';
 
 export interface TargetIssue {
@@ -23,7 +21,7 @@ export interface TargetIssue {
   key: string;
   year: number;
   number: number;
-  /** Publication date; GAP for an issue named by hand that does not exist yet. */
+  /** Publication date; FILL_IN_MARK for an issue named by hand that does not exist yet. */
   date: string;
   /** Whether its folder and index.md are still to be created. */
   create: boolean;
@@ -58,7 +56,7 @@ export function parseIssueKey(text: string): { year: number; number: number } | 
 /** The issue named with `--issue`: an existing one, or a new folder whose date the clerk fills in. */
 export function namedIssue(issues: readonly KnownIssue[], wanted: { year: number; number: number }): TargetIssue {
   const known = issues.find((issue) => issue.year === wanted.year && issue.number === wanted.number);
-  return known ? { ...known, create: false } : fresh(wanted.year, wanted.number, GAP);
+  return known ? { ...known, create: false } : fresh(wanted.year, wanted.number, FILL_IN_MARK);
 }
 
 /** The issue `--issue` names, or the current one without it; undefined, said why, for a mistyped flag. */
@@ -80,7 +78,7 @@ export async function ensureIssue(contentDir: string, issue: TargetIssue): Promi
   const folder = path.join(contentDir, ...issue.key.split('/'));
   await mkdir(folder, { recursive: true });
   if (!issue.create) return false;
-  const comment = issue.date === GAP ? '  # 出刊日期，年-月-日，如 2021-01-25' : '';
+  const comment = issue.date === FILL_IN_MARK ? '  # 出刊日期，年-月-日，如 2021-01-25' : '';
   try {
     await writeNewFile(path.join(folder, 'index.md'), `---\ndate: ${issue.date}${comment}\n---\n`);
     return true;

@@ -5,9 +5,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from 'yaml';
-import { GAP } from '../content/fill-in-mark.ts';
-import { fileOrder, fileSlug, toSlug } from '../content/slug.ts';
-import { isAlreadyThere, writeNewFile } from '../files/atomic-write.ts';
+import { fileOrder, fileSlug, FILL_IN_MARK, toSlug } from '../content/index.ts';
+import { isAlreadyThere, writeNewFile } from '../files/index.ts';
 
 export interface ItemDraft {
   title: string;
@@ -47,7 +46,7 @@ export function itemText(item: ItemDraft): string {
   });
   for (const key of ['date', 'category']) {
     const node = fields.get(key, true) as { value: unknown; comment?: string } | undefined;
-    if (node?.value === GAP) node.comment = key === 'date' ? ' 年-月-日，如 2021-01-23' : ' 从 content/_data/categories.yaml 中选一个栏目';
+    if (node?.value === FILL_IN_MARK) node.comment = key === 'date' ? ' 年-月-日，如 2021-01-23' : ' 从 content/_data/categories.yaml 中选一个栏目';
   }
   return `---\n${fields.toString()}---\n\n${item.body.trim()}\n`;
 }

@@ -3,10 +3,8 @@
  * lists and the issues. They come from `loadContent`, so the tools see the content exactly as
  * `check` and the build do; a problem in someone else's item does not stop them.
  */
-import { loadContent } from '../content/load.ts';
-import type { IsoDate, Issue, SiteConfig, Term } from '../content/model.ts';
-import { formatDiagnostic } from '../content/report.ts';
-import { Vocabulary } from '../content/schema.ts';
+import { formatDiagnostic, type IsoDate, type Issue, loadContent, type SiteConfig, type Term, Vocabulary } from '../content/index.ts';
+import { localReferences } from '../markdown/index.ts';
 
 export interface Setting {
   site: SiteConfig;
@@ -23,9 +21,9 @@ export interface Setting {
 const DECIDING = /(^|\/)(_data\/[^/]+|index\.md)$/;
 
 export async function loadSetting(contentDir: string, root: string, today: IsoDate, print: (line: string) => void): Promise<Setting | undefined> {
-  const { found, diagnostics } = await loadContent(contentDir, { root, today });
+  const { loaded, diagnostics } = await loadContent(contentDir, { references: localReferences, root, today });
   const blocking = diagnostics.filter((d) => d.severity === 'error' && DECIDING.test(d.file));
-  const { site, units, categories, issues } = found;
+  const { site, units, categories, issues } = loaded;
   if (blocking.length > 0 || !site || !units || !categories) {
     for (const diagnostic of blocking) print(formatDiagnostic(diagnostic));
     print('请先改正以上问题（网站设置、名单或期次文件），再添加信息；npm run check 会列出全部问题。');

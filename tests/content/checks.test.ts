@@ -7,8 +7,9 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GAP } from '../../src/content/fill-in-mark.ts';
+import { FILL_IN_MARK } from '../../src/content/fill-in-mark.ts';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
+import { localReferences } from '../../src/markdown/references.ts';
 import type { Diagnostic } from '../../src/content/model.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import { clerkTree, goodItem, itemFile, lines } from '../helpers/clerk-tree.ts';
@@ -25,7 +26,7 @@ async function load(files: Record<string, string | Uint8Array>, today?: string, 
   const tree = await clerkTree(files);
   roots.push(tree.root);
   await prepare?.(tree.content, tree.root);
-  return loadContent(tree.content, { root: tree.root, today });
+  return loadContent(tree.content, { references: localReferences, root: tree.root, today });
 }
 
 const listing = (diagnostics: readonly Diagnostic[]) => diagnostics.map(formatDiagnostic).join('\n') || '(none)';
@@ -206,14 +207,14 @@ describe('local links and images', () => {
 });
 
 describe('the importer’s gaps', () => {
-  it(`names an unfilled category (${GAP}) and lists the categories to choose from`, async () => {
-    const result = await load({ [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: GAP }) });
-    const diagnostic = only(result, ITEM, ['栏目（category）待填写', `把“${GAP}”换成`, '疫情防控、项目建设、基层动态']);
+  it(`names an unfilled category (${FILL_IN_MARK}) and lists the categories to choose from`, async () => {
+    const result = await load({ [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: FILL_IN_MARK }) });
+    const diagnostic = only(result, ITEM, ['栏目（category）待填写', `把“${FILL_IN_MARK}”换成`, '疫情防控、项目建设、基层动态']);
     expect(diagnostic).toMatchObject({ line: 4, column: 11, severity: 'error' });
   });
 
   it('names an unfilled date and shows the form to write', async () => {
-    const result = await load({ [ITEM]: itemFile({ title: '甲', date: GAP, category: '疫情防控' }) });
+    const result = await load({ [ITEM]: itemFile({ title: '甲', date: FILL_IN_MARK, category: '疫情防控' }) });
     only(result, ITEM, ['日期（date）待填写', '2021-01-23']);
   });
 });
@@ -225,7 +226,7 @@ describe('nothing is written', () => {
     await mkdir(path.join(tree.content, '2021/09'));
     await writeFile(path.join(tree.content, '2021/09/01-a.md'), goodItem('甲'));
     const before = await hashTree(tree.root);
-    const result = await loadContent(tree.content, { root: tree.root, today: '2021-01-26' });
+    const result = await loadContent(tree.content, { references: localReferences, root: tree.root, today: '2021-01-26' });
     expect(result.diagnostics.length).toBeGreaterThan(2);
     expect(await hashTree(tree.root)).toEqual(before);
   });

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
+import { localReferences } from '../../src/markdown/references.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { buildSearchIndex } from '../../src/search/indexer.ts';
 import { PAGE_SIZE, Results, SearchIndex, type Filters } from '../../src/search/client/engine.ts';
@@ -48,7 +49,7 @@ describe('the fixture site', () => {
   beforeAll(async () => {
     dir = await tempDir('search');
     await writeFixtureSite(path.join(dir, 'content'));
-    const { content: loaded } = await loadContent(path.join(dir, 'content'), { root: dir });
+    const { content: loaded } = await loadContent(path.join(dir, 'content'), { references: localReferences, root: dir });
     site = buildSite(loaded!, renderMarkdown);
     // Small shards, so queries cross many of them.
     index = await memoryIndex(site, { shardTarget: 512 });

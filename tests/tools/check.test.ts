@@ -6,7 +6,7 @@ import { readdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GAP } from '../../src/content/fill-in-mark.ts';
+import { FILL_IN_MARK } from '../../src/content/fill-in-mark.ts';
 import { clerkTree, goodItem, itemFile, lines, type ClerkTree } from '../helpers/clerk-tree.ts';
 import { removeDir } from '../helpers/tree.ts';
 import { BUILD_TIMEOUT, hashTree, runCli, type CliResult } from '../integration/support.ts';
@@ -35,7 +35,7 @@ const BROKEN: Record<string, string | Uint8Array> = {
   [`${ISSUE}/bao-liu.md`]: itemFile(fields('改网址', { permalink: '/x/', layout: 'base.njk', eleventyExcludeFromCollections: 'true' })),
   [`${ISSUE}/ji-suan.md`]: lines('---', ...Object.entries(fields('计算字段')).map(([k, v]) => `${k}: ${v}`), 'eleventyComputed:', '  title: x', '---', '', '正文。'),
   [`${ISSUE}/lian-jie.md`]: itemFile(fields('坏链接'), lines('见[通知](tongzhi.pdf)。', '', '![照片](zhaopian.jpg)')),
-  [`${ISSUE}/tian-xie.md`]: itemFile(fields('导入的信息', { category: GAP })),
+  [`${ISSUE}/tian-xie.md`]: itemFile(fields('导入的信息', { category: FILL_IN_MARK })),
   'outside.md': goodItem('content 之外的文件'),
 };
 

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/content/frontmatter.ts';
-import { GAP } from '../../src/content/fill-in-mark.ts';
+import { FILL_IN_MARK } from '../../src/content/fill-in-mark.ts';
 import { Vocabulary } from '../../src/content/schema.ts';
 import { importBulletin } from '../../src/tools/import/run.ts';
 import { splitPdfText } from '../../src/tools/import/pdf-text.ts';
@@ -80,7 +80,7 @@ describe('the sample bulletin, PDF text', () => {
     expect(output.match(/请核对：.*栏目待填写/g)).toHaveLength(3);
     expect(output).toContain('日期 2021-01-23 取自正文“1月23日”');
     expect(output.match(/正文中没有日期，取本期出刊日期 2021-01-25/g)).toHaveLength(2);
-    expect(output).toContain(`共导入 3 条信息。请把文件中的“${GAP}”换成实际内容，再运行 npm run check。`);
+    expect(output).toContain(`共导入 3 条信息。请把文件中的“${FILL_IN_MARK}”换成实际内容，再运行 npm run check。`);
   });
 
   it('leaves check one problem per file, the category, which passes once the clerk fills it in', async () => {
@@ -164,10 +164,10 @@ describe('a Word .docx', () => {
     const folder = path.join(made.content, '2021/03');
     expect((await readdir(folder)).sort()).toEqual(['01-shang-jie-qu-zhao-kai-yi-qing.md', '02-ji-yuan-lu-jie-dao-kai-zhan.md', 'index.md']);
     expect(await readFile(path.join(folder, '01-shang-jie-qu-zhao-kai-yi-qing.md'), 'utf8')).toBe(
-      lines('---', 'title: 上街区召开疫情防控会议', 'date: 2021-01-23', `category: ${GAP} # 从 content/_data/categories.yaml 中选一个栏目`, '---', '', '1月23日，区委召开会议，部署疫情防控工作。', '', '会议强调，要压实责任。'),
+      lines('---', 'title: 上街区召开疫情防控会议', 'date: 2021-01-23', `category: ${FILL_IN_MARK} # 从 content/_data/categories.yaml 中选一个栏目`, '---', '', '1月23日，区委召开会议，部署疫情防控工作。', '', '会议强调，要压实责任。'),
     );
     expect(await readFile(path.join(folder, '02-ji-yuan-lu-jie-dao-kai-zhan.md'), 'utf8')).toBe(
-      lines('---', 'title: 济源路街道开展防控宣传', 'date: 2021-01-25', 'unit: 济源路街道', `category: ${GAP} # 从 content/_data/categories.yaml 中选一个栏目`, '---', '', '一是压实责任。街道张贴倡议书500余份。'),
+      lines('---', 'title: 济源路街道开展防控宣传', 'date: 2021-01-25', 'unit: 济源路街道', `category: ${FILL_IN_MARK} # 从 content/_data/categories.yaml 中选一个栏目`, '---', '', '一是压实责任。街道张贴倡议书500余份。'),
     );
     // The masthead and the section heading belong to no item: shown, not imported.
     expect(printed.slice(printed.indexOf('以下文字不属于任何一条信息，没有导入，请核对：') + 1, -1)).toEqual(['  【工作动态】', '  工作动态 2021年第3期']);
@@ -209,11 +209,11 @@ describe('what the importer is given', () => {
     const printed: string[] = [];
     const code = await importBulletin({ file: SAMPLE, contentDir: made.content, root: made.root, today: '2021-01-25', issue: '2021/07', year: '2021' }, (line) => printed.push(line));
     expect(code).toBe(0);
-    expect(await readFile(path.join(made.content, '2021/07/index.md'), 'utf8')).toBe(lines('---', `date: ${GAP}  # 出刊日期，年-月-日，如 2021-01-25`, '---'));
+    expect(await readFile(path.join(made.content, '2021/07/index.md'), 'utf8')).toBe(lines('---', `date: ${FILL_IN_MARK}  # 出刊日期，年-月-日，如 2021-01-25`, '---'));
     expect(printed).toContain(`已创建 ${shownPath(path.join(made.content, '2021/07/index.md'))}：请填写本期出刊日期`);
     // Without the issue's date, only the item that names its day gets one.
     const dates = await Promise.all(CREATED.map(async (name) => /^date: (.*)$/m.exec(await readFile(path.join(made.content, '2021/07', name), 'utf8'))?.[1]));
-    expect(dates).toEqual(['2021-01-23', `${GAP} # 年-月-日，如 2021-01-23`, `${GAP} # 年-月-日，如 2021-01-23`]);
+    expect(dates).toEqual(['2021-01-23', `${FILL_IN_MARK} # 年-月-日，如 2021-01-23`, `${FILL_IN_MARK} # 年-月-日，如 2021-01-23`]);
   });
 });
 

@@ -3,11 +3,7 @@
  * and the Word readers: tidy the text, recognise a title, take the source unit from the end,
  * find the date.
  */
-import { daysBetween, parseIsoDate } from '../../content/date.ts';
-import { GAP } from '../../content/fill-in-mark.ts';
-import type { IsoDate } from '../../content/model.ts';
-import type { Vocabulary } from '../../content/schema.ts';
-import { FUTURE_LIMIT_DAYS } from '../../content/warnings.ts';
+import { daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type IsoDate, parseIsoDate, type Vocabulary } from '../../content/index.ts';
 import type { ItemDraft } from '../item-file.ts';
 
 /** An item as a reader found it: a title and its paragraphs, text not yet tidied. */
@@ -78,7 +74,7 @@ export interface ImportContext {
   office: string;
   /** `--year`, when the clerk gave it. */
   year: number | undefined;
-  /** The target issue's year and date (GAP when the issue is new and undated). */
+  /** The target issue's year and date (FILL_IN_MARK when the issue is new and undated). */
   issueYear: number;
   issueDate: string;
 }
@@ -103,12 +99,12 @@ function itemDate(firstParagraph: string, context: ImportContext, notes: string[
       return iso(year);
     }
   }
-  if (context.issueDate !== GAP) {
+  if (context.issueDate !== FILL_IN_MARK) {
     notes.push(`正文中没有日期，取本期出刊日期 ${context.issueDate}`);
     return context.issueDate;
   }
   notes.push('日期待填写');
-  return GAP;
+  return FILL_IN_MARK;
 }
 
 /** Tidies the text, moves the trailing unit into `unit` and finds the date. */
@@ -130,5 +126,5 @@ export function finishItem(raw: RawItem, context: ImportContext): Finished {
   const date = itemDate(paragraphs[0] ?? '', context, notes);
   notes.push('栏目待填写');
   if (paragraphs.length === 0) notes.push('没有正文');
-  return { item: { title: tidy(raw.title), date, unit, category: GAP, body: paragraphs.join('\n\n') }, notes };
+  return { item: { title: tidy(raw.title), date, unit, category: FILL_IN_MARK, body: paragraphs.join('\n\n') }, notes };
 }

@@ -4,10 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decodeAs, decodeUtf8, detectEncoding, looksBinary } from '../../content/encoding.ts';
-import { normalizeText } from '../../content/frontmatter.ts';
-import { GAP } from '../../content/fill-in-mark.ts';
-import type { IsoDate } from '../../content/model.ts';
+import { decodeAs, decodeUtf8, detectEncoding, FILL_IN_MARK, type IsoDate, looksBinary, normalizeText } from '../../content/index.ts';
 import { shown } from '../cli.ts';
 import { describeTarget, ensureIssue, targetIssue } from '../issue-folder.ts';
 import { addItem } from '../item-file.ts';
@@ -85,7 +82,7 @@ export async function importBulletin(request: ImportRequest, print: (line: strin
   const context = { units: setting.unitNames, office: setting.office, year, issueYear: issue.year, issueDate: issue.date };
   if (await ensureIssue(request.contentDir, issue)) {
     const index = shown(path.join(request.contentDir, issue.key, 'index.md'));
-    print(`已创建 ${index}${issue.date === GAP ? '：请填写本期出刊日期' : ''}`);
+    print(`已创建 ${index}${issue.date === FILL_IN_MARK ? '：请填写本期出刊日期' : ''}`);
   }
   for (const raw of items) {
     const { item, notes } = finishItem(raw, context);
@@ -97,6 +94,6 @@ export async function importBulletin(request: ImportRequest, print: (line: strin
     print('以下文字不属于任何一条信息，没有导入，请核对：');
     for (const line of skipped) print(`  ${line}`);
   }
-  print(`共导入 ${items.length} 条信息。请把文件中的“${GAP}”换成实际内容，再运行 npm run check。`);
+  print(`共导入 ${items.length} 条信息。请把文件中的“${FILL_IN_MARK}”换成实际内容，再运行 npm run check。`);
   return 0;
 }

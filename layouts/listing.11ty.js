@@ -1,4 +1,0 @@
-// One page per listing of the site: _includes/page-template.js.
-import { pageTemplate } from './_includes/page-template.js';
-
-export const { data, render } = pageTemplate('listing');

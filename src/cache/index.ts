@@ -1,0 +1,3 @@
+/** The build cache's files and the hashes that version them, so that no cache serves stale output. */
+export { currentCodeVersion, hashTree, outputSalt } from './hash.ts';
+export { readCached, removeCached, writeCached } from './store.ts';

@@ -1,0 +1,13 @@
+/** Content files → the validated content model, or every problem as a diagnostic at file and line. */
+export { loadContent, type LoadOptions, type LoadResult } from './load.ts';
+export { LoadMemo } from './memo.ts';
+export type { Colophon, Content, Diagnostic, FindReferences, IsoDate, Issue, Item, LocalReference, Severity, SiteConfig, Term } from './model.ts';
+export { formatAnnotation, formatDiagnostic, summarize } from './report.ts';
+export { itemSchema, Vocabulary } from './schema.ts';
+export { FILL_IN_MARK } from './fill-in-mark.ts';
+export { FUTURE_LIMIT_DAYS } from './warnings.ts';
+export { addDays, chinaMidnight, chinaMidnightInstant, dateInChina, daysBetween, formatChineseDate, parseIsoDate, suggestIsoDate, yearOf } from './date.ts';
+export { fileOrder, fileSlug, toSlug } from './slug.ts';
+export { normalizeText } from './frontmatter.ts';
+export { decodeAs, decodeUtf8, detectEncoding, looksBinary } from './encoding.ts';
+export { MAX_FILE_BYTES } from './read-file.ts';

@@ -1,0 +1,30 @@
+/** Collects the problems of one load, each with the file it was found in, as the clerk sees it named. */
+import path from 'node:path';
+import type { Diagnostic } from './model.ts';
+import type { Problem } from './yaml.ts';
+
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    private readonly contentDir: string,
+    private readonly root: string,
+  ) {}
+
+  /** Path to show for a file given relative to the content folder. */
+  display(relative: string): string {
+    return path.relative(this.root, path.join(this.contentDir, relative)).split(path.sep).join('/');
+  }
+
+  add(relative: string, problems: readonly Problem[]): void {
+    for (const problem of problems) this.diagnostics.push({ file: this.display(relative), ...problem });
+  }
+
+  error(relative: string, message: string, line = 1, column = 1): void {
+    this.add(relative, [{ line, column, severity: 'error', message }]);
+  }
+
+  /** Every problem, by file, then by place in it; problems at one place stay in the order found. */
+  sorted(): Diagnostic[] {
+    return this.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  }
+}

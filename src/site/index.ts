@@ -1,0 +1,6 @@
+/** Content model → site structure: every page, its URL and what it lists, as pure functions. */
+export { buildSite, excerpt, type BuildOptions, type RenderMarkdown } from './structure.ts';
+export { urls } from './urls.ts';
+export { groupBy } from './group-by.ts';
+export { changedPages, fingerprintPages, fingerprintSite, searchKey, type Fingerprints } from './fingerprint.ts';
+export type { IssuePage, ItemPage, Link, ListingPage, RenderSet, Site } from './model.ts';

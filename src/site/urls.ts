@@ -1,0 +1,27 @@
+/**
+ * The URL table: every page and file of the site, root-relative. The site structure, the search
+ * index and the templates (global data `urls`) all read it; no URL is written anywhere else.
+ */
+export const urls = {
+  home: '/',
+  issues: '/issues/',
+  archive: '/archive/',
+  search: '/search/',
+  categories: '/categories/',
+  units: '/units/',
+  years: '/years/',
+  stats: '/stats/',
+  notFound: '/404.html',
+  feed: '/feed.xml',
+  sitemap: '/sitemap.xml',
+  robots: '/robots.txt',
+  stylesheet: '/assets/style.css',
+  textSizeScript: '/assets/text-size.js',
+  searchScript: '/search/search.js',
+  issue: (key: string) => `/${key}/`,
+  item: (issueKey: string, slug: string) => `/${issueKey}/${slug}/`,
+  category: (slug: string) => `/categories/${slug}/`,
+  unit: (slug: string) => `/units/${slug}/`,
+  year: (year: number) => `/years/${year}/`,
+  statsYear: (year: number) => `/stats/${year}/`,
+};
