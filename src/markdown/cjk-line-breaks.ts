@@ -1,20 +1,14 @@
 // Own plugin rather than remark-join-cjk-lines: that package is untyped CommonJS on unist-util-visit@2, only looks
 // inside one text node (misses "**加强**\n管理"), and its non-`u` regex skips Han beyond the BMP and “”‘’…—.
 
-/** The few mdast fields this plugin reads; local so we need not import @types/mdast (not a direct dependency). */
+import { isCjk } from '../content/index.ts';
+
+/** The few mdast fields this plugin reads. */
 interface MdNode {
   type: string;
   value?: string;
   children?: MdNode[];
 }
-
-/**
- * Characters that are written without spaces between them: Han (and kana/bopomofo, same typesetting), CJK symbols
- * and punctuation U+3000–303F, vertical forms U+FE30–FE4F, full-width forms U+FF00–FFEF, and the general
- * punctuation Chinese text uses: ‘ ’ “ ” — …
- */
-const CJK =
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\uFE30-\uFE4F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026]$/u;
 
 /** Blocks holding phrasing content; a soft break can only occur inside one of these. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -58,7 +52,7 @@ function joinLines(block: MdNode): void {
     leaf.value = value.replace(/\n/g, (newline, offset: number) => {
       const before = offset > 0 ? charBefore(value, offset) : neighbourChar(texts, i - 1, -1);
       const after = offset + 1 < value.length ? charAt(value, offset + 1) : neighbourChar(texts, i + 1, 1);
-      return CJK.test(before) && CJK.test(after) ? '' : newline;
+      return isCjk(before) && isCjk(after) ? '' : newline;
     });
   });
 }

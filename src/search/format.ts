@@ -214,30 +214,43 @@ export class FormatError extends Error {}
 
 const utf8Decoder = new TextDecoder();
 
-/** Token → list for every entry of a (decompressed) shard. */
-export function decodeShard(bytes: Uint8Array): Map<string, ShardList> {
-  if (utf8Decoder.decode(bytes.subarray(0, 4)) !== SHARD_MAGIC) throw new FormatError('not a version 1 token shard');
-  let at = 4;
-  const varint = (): number => {
+/** Reads unsigned LEB128 varints from `bytes`, from `at` on. */
+class VarintReader {
+  constructor(
+    readonly bytes: Uint8Array,
+    public at = 0,
+  ) {}
+
+  get done(): boolean {
+    return this.at >= this.bytes.length;
+  }
+
+  next(): number {
     let value = 0;
     let shift = 0;
     for (;;) {
-      if (at >= bytes.length) throw new FormatError('token shard cut short');
-      const b = bytes[at++]!;
+      if (this.at >= this.bytes.length) throw new FormatError('token shard cut short');
+      const b = this.bytes[this.at++]!;
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
       shift += 7;
     }
-  };
+  }
+}
+
+/** Token → list for every entry of a (decompressed) shard. */
+export function decodeShard(bytes: Uint8Array): Map<string, ShardList> {
+  if (utf8Decoder.decode(bytes.subarray(0, 4)) !== SHARD_MAGIC) throw new FormatError('not a version 1 token shard');
+  const reader = new VarintReader(bytes, 4);
   const lists = new Map<string, ShardList>();
-  for (let n = varint(); n > 0; n--) {
-    const nameLength = varint();
-    const token = utf8Decoder.decode(bytes.subarray(at, (at += nameLength)));
-    const encoding = bytes[at++] as Encoding;
-    const count = varint();
-    const length = varint();
-    if (at + length > bytes.length) throw new FormatError('token shard cut short');
-    lists.set(token, { encoding, count, payload: bytes.subarray(at, (at += length)) });
+  for (let n = reader.next(); n > 0; n--) {
+    const nameLength = reader.next();
+    const token = utf8Decoder.decode(bytes.subarray(reader.at, (reader.at += nameLength)));
+    const encoding = bytes[reader.at++] as Encoding;
+    const count = reader.next();
+    const length = reader.next();
+    if (reader.at + length > bytes.length) throw new FormatError('token shard cut short');
+    lists.set(token, { encoding, count, payload: bytes.subarray(reader.at, (reader.at += length)) });
   }
   return lists;
 }
@@ -251,25 +264,15 @@ export function forEachId(list: ShardList, add: (id: number) => void): void {
     }
     return;
   }
-  let at = 0;
-  const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const b = payload[at++]!;
-      value += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return value;
-      shift += 7;
-    }
-  };
+  const reader = new VarintReader(payload);
   if (list.encoding === Encoding.Gaps) {
-    for (let id = -1; at < payload.length; ) add((id += varint() + 1));
+    for (let id = -1; !reader.done; ) add((id += reader.next() + 1));
     return;
   }
   if (list.encoding !== Encoding.Runs) throw new FormatError(`unknown list encoding ${String(list.encoding)}`);
-  for (let end = 0; at < payload.length; ) {
-    const start = end + varint();
-    end = start + varint() + 1;
+  for (let end = 0; !reader.done; ) {
+    const start = end + reader.next();
+    end = start + reader.next() + 1;
     for (let id = start; id < end; id++) add(id);
   }
 }

@@ -23,7 +23,7 @@ import {
   type ShardEntry,
   type StoredDoc,
 } from './format.ts';
-import { fold, forEachToken } from './tokenize.ts';
+import { fold, forEachToken, tokenOf } from './tokenize.ts';
 
 export interface IndexOptions {
   /** Upper size of a token shard in bytes before compression (a single longer list gets a shard alone). */
@@ -96,7 +96,7 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
     let c = charId[cp]!;
     if (c < 0) {
       c = charId[cp] = singleToken.length;
-      singleToken.push(newToken(String.fromCodePoint(cp)));
+      singleToken.push(newToken(tokenOf(cp)));
     }
     return c;
   };
@@ -108,7 +108,7 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
       const b = idOf(second);
       const key = a < 0x8000 && b < 0x8000 ? a * 0x8000 + b : -(a * 0x110000 + b) - 1;
       const known = pairToken.get(key);
-      token = known ?? newToken(String.fromCodePoint(first, second));
+      token = known ?? newToken(tokenOf(first, second));
       if (known === undefined) pairToken.set(key, token);
     }
     if (lastItem[token] !== id) {

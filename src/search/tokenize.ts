@@ -42,6 +42,11 @@ export function isWordChar(cp: number): boolean {
   return bmpWord[cp] === 1;
 }
 
+/** The index key of one word character, or of a pair of neighbours (`second` ≥ 0), by code point. */
+export function tokenOf(first: number, second = -1): string {
+  return second < 0 ? String.fromCodePoint(first) : String.fromCodePoint(first, second);
+}
+
 /**
  * Calls `emit(a, -1)` for every character of folded `text` and `emit(a, b)` for every pair of
  * neighbours, as code points, repeats included. Code points, not strings, because this is the
@@ -84,10 +89,11 @@ export interface TermPlan {
 
 /** What the index must be asked for a folded term: pairs for runs of two or more characters, the character for a lone one. */
 export function planTerm(term: string): TermPlan {
-  const runs: string[][] = [];
-  let run: string[] = [];
+  const runs: number[][] = [];
+  let run: number[] = [];
   for (const char of term) {
-    if (isWordChar(char.codePointAt(0)!)) run.push(char);
+    const cp = char.codePointAt(0)!;
+    if (isWordChar(cp)) run.push(cp);
     else if (run.length > 0) {
       runs.push(run);
       run = [];
@@ -95,10 +101,10 @@ export function planTerm(term: string): TermPlan {
   }
   if (run.length > 0) runs.push(run);
   const tokens = new Set<string>();
-  for (const chars of runs) {
-    if (chars.length === 1) tokens.add(chars[0]!);
-    for (let i = 1; i < chars.length; i++) tokens.add(chars[i - 1]! + chars[i]!);
+  for (const points of runs) {
+    if (points.length === 1) tokens.add(tokenOf(points[0]!));
+    for (let i = 1; i < points.length; i++) tokens.add(tokenOf(points[i - 1]!, points[i]!));
   }
-  const exact = runs.length === 1 && runs[0]!.length <= 2 && runs[0]!.join('') === term;
+  const exact = runs.length === 1 && runs[0]!.length <= 2 && String.fromCodePoint(...runs[0]!) === term;
   return { term, tokens: [...tokens], exact };
 }

@@ -3,7 +3,7 @@
  * and the Word readers: tidy the text, recognise a title, take the source unit from the end,
  * find the date.
  */
-import { daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type IsoDate, parseIsoDate, type Vocabulary } from '../../content/index.ts';
+import { CJK_CLASS, daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type IsoDate, parseIsoDate, type Vocabulary } from '../../content/index.ts';
 import type { ItemDraft } from '../item-file.ts';
 
 /** An item as a reader found it: a title and its paragraphs, text not yet tidied. */
@@ -12,11 +12,10 @@ export interface RawItem {
   paragraphs: string[];
 }
 
-/** Han characters and CJK punctuation: no space belongs next to them in Chinese text. */
-const CJK = '\\p{Script=Han}\\u3001-\\u303F\\uFF01-\\uFF60\\u2018-\\u201F\\u2026\\u2014\\u00B7';
 const SPACES = '[ \\t\\u00A0\\u3000]+';
-const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])${SPACES}|${SPACES}(?=[${CJK}])`, 'gu');
-const HALF_WIDTH_AFTER_CJK = new RegExp(`(?<=[${CJK}])[,;:!?]`, 'gu');
+/** No space belongs next to a CJK character in Chinese text. */
+const SPACE_BY_CJK = new RegExp(`(?<=[${CJK_CLASS}])${SPACES}|${SPACES}(?=[${CJK_CLASS}])`, 'gu');
+const HALF_WIDTH_AFTER_CJK = new RegExp(`(?<=[${CJK_CLASS}])[,;:!?]`, 'gu');
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
 
 /**
