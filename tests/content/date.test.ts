@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatChineseDate, parseIsoDate, suggestIsoDate, yearOf } from '../../src/content/date.ts';
+import { addDays, dateInChina, daysBetween, formatChineseDate, parseIsoDate, suggestIsoDate, yearOf } from '../../src/content/date.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
@@ -152,5 +152,26 @@ describe('time-zone independence', () => {
       years: ['/years/2021/ 2', '/years/2020/ 2'],
     });
     for (const output of outputs.slice(1)) expect(output).toEqual(outputs[0]);
+  });
+});
+
+describe('daysBetween and addDays', () => {
+  it('count across month ends, a leap day and a year end', () => {
+    expect(daysBetween('2021-01-26', '2021-02-25')).toBe(30);
+    expect(daysBetween('2020-02-28', '2020-03-01')).toBe(2);
+    expect(daysBetween('2021-01-04', '2020-12-28')).toBe(-7);
+    expect(addDays('2020-12-28', 7)).toBe('2021-01-04');
+    expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
+  });
+});
+
+describe('dateInChina', () => {
+  it('is already the next day in Beijing at 16:00 UTC, and still the same day at 15:59', () => {
+    expect(dateInChina(new Date('2021-01-24T16:00:00Z'))).toBe('2021-01-25');
+    expect(dateInChina(new Date('2021-01-24T15:59:59Z'))).toBe('2021-01-24');
+  });
+
+  it('moves the year on at 16:00 UTC on 31 December', () => {
+    expect(dateInChina(new Date('2020-12-31T16:00:00Z'))).toBe('2021-01-01');
   });
 });

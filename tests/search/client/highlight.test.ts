@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, highlight, matchRanges } from '../../src/search/client/highlight.ts';
+import { excerpt, highlight, matchRanges } from '../../../src/search/client/highlight.ts';
 
 const show = (segments: { text: string; mark: boolean }[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 

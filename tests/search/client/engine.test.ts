@@ -5,16 +5,16 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content/load.ts';
-import { localReferences } from '../../src/markdown/references.ts';
-import { renderMarkdown } from '../../src/markdown/render.ts';
-import { buildSearchIndex } from '../../src/search/indexer.ts';
-import { PAGE_SIZE, Results, SearchIndex, type Filters } from '../../src/search/client/engine.ts';
-import { buildSite } from '../../src/site/structure.ts';
-import type { ItemPage, Site } from '../../src/site/model.ts';
-import { content, issue, item } from '../helpers/content.ts';
-import { writeFixtureSite } from '../fixtures/site.ts';
-import { removeDir, tempDir } from '../integration/support.ts';
+import { loadContent } from '../../../src/content/load.ts';
+import { localReferences } from '../../../src/markdown/references.ts';
+import { renderMarkdown } from '../../../src/markdown/render.ts';
+import { buildSearchIndex } from '../../../src/search/indexer.ts';
+import { PAGE_SIZE, Results, SearchIndex, type Filters } from '../../../src/search/client/engine.ts';
+import { buildSite } from '../../../src/site/structure.ts';
+import type { ItemPage, Site } from '../../../src/site/model.ts';
+import { content, issue, item } from '../../helpers/content.ts';
+import { writeFixtureSite } from '../../fixtures/site.ts';
+import { removeDir, tempDir } from '../../integration/support.ts';
 
 async function memoryIndex(site: Site, options = {}): Promise<SearchIndex> {
   const { files } = buildSearchIndex(site, options);
