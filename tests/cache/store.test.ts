@@ -1,0 +1,44 @@
+/** The cache's files: a value comes back as written; a missing or broken file reads as nothing. */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readCached, removeCached, writeCached } from '../../src/cache/store.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'store-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the cache store', () => {
+  it('reads back maps and nested values as written, creating the folder', async () => {
+    const dir = path.join(tempDir(), 'cache');
+    const value = { pages: new Map([['/a/', { fingerprint: 'x' }]]), list: [1, 2] };
+    await writeCached(dir, 'v.bin', value);
+    expect(readCached(dir, 'v.bin')).toEqual(value);
+  });
+
+  it('reads nothing without a folder, for a missing file, or for a file that is not a cache value', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'broken.bin'), 'not v8');
+    expect(readCached(undefined, 'v.bin')).toBeUndefined();
+    expect(readCached(dir, 'missing.bin')).toBeUndefined();
+    expect(readCached(dir, 'broken.bin')).toBeUndefined();
+  });
+
+  it('with `replacing`, removes the files of earlier versions and keeps the others', async () => {
+    const dir = tempDir();
+    await writeCached(dir, 'markdown-old.bin', 1);
+    await writeCached(dir, 'load-old.bin', 2);
+    await writeCached(dir, 'markdown-new.bin', 3, 'markdown-');
+    expect(readdirSync(dir).sort()).toEqual(['load-old.bin', 'markdown-new.bin']);
+    await removeCached(dir, 'load-old.bin');
+    await removeCached(dir, 'never-written.bin');
+    expect(readdirSync(dir)).toEqual(['markdown-new.bin']);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Page fingerprints: equal exactly when a page would be written the same. A change to one item
+ * changes its page, its issue and the lists that show it, and nothing else.
+ */
+import { describe, expect, it } from 'vitest';
+import { changedPages, fingerprintPages, fingerprintSite, searchKey } from '../../src/site/fingerprint.ts';
+import { buildSite } from '../../src/site/structure.ts';
+import { content, issue, item, stubRender } from '../helpers/content.ts';
+
+const site = (title = '第一条') =>
+  buildSite(
+    content({
+      issues: [issue('2021/02', '2021-01-18'), issue('2021/03', '2021-01-25')],
+      items: [
+        item('2021/02', '01-a.md', { title: '上期一条', date: '2021-01-18' }),
+        item('2021/03', '01-b.md', { title, date: '2021-01-25' }),
+        item('2021/03', '02-c.md', { title: '第二条', date: '2021-01-25' }),
+      ],
+    }),
+    stubRender,
+  );
+
+describe('fingerprintPages', () => {
+  it('gives every item, issue and listing page one, the same for the same site and salt', () => {
+    const before = fingerprintPages(site(), 'salt');
+    expect([...before.keys()].sort()).toEqual([...site().items, ...site().issues, ...site().listings].map((page) => page.url).sort());
+    expect(fingerprintPages(site(), 'salt')).toEqual(before);
+  });
+
+  it('changes for the edited item, its neighbour (whose pager shows the title), its issue and the lists showing it, and no other page', () => {
+    const before = fingerprintPages(site(), 'salt');
+    const after = fingerprintPages(site('改过的标题'), 'salt');
+    const changed = [...after].filter(([url, fingerprint]) => before.get(url) !== fingerprint).map(([url]) => url);
+    expect(changed).toContain('/2021/03/b/');
+    expect(changed).toContain('/2021/03/');
+    expect(changed).toContain('/archive/');
+    expect(changed).toContain('/2021/03/c/');
+    expect(changed).not.toContain('/2021/02/a/');
+    expect(changed).not.toContain('/2021/02/');
+  });
+
+  it('changes every page with the salt (layouts, code, options)', () => {
+    const before = fingerprintPages(site(), 'salt');
+    const after = fingerprintPages(site(), 'other salt');
+    expect([...after].every(([url, fingerprint]) => before.get(url) !== fingerprint)).toBe(true);
+  });
+});
+
+describe('changedPages', () => {
+  it('is every page when nothing is reusable, and only the changed ones otherwise', () => {
+    const s = site();
+    const fingerprints = fingerprintPages(s, 'salt');
+    expect(changedPages(s, fingerprints, new Map())).toEqual({ items: s.items, issues: s.issues, listings: s.listings });
+    const edited = site('改过的标题');
+    const changed = changedPages(edited, fingerprintPages(edited, 'salt'), fingerprints);
+    expect(changed.items.map((page) => page.url)).toEqual(['/2021/03/b/', '/2021/03/c/']);
+    expect(changed.issues.map((page) => page.url)).toEqual(['/2021/03/']);
+  });
+});
+
+describe('fingerprintSite and searchKey', () => {
+  it('follow any change of an item, and stay for the same site', () => {
+    const a = site();
+    const b = site('改过的标题');
+    const fa = fingerprintPages(a, 'salt');
+    const fb = fingerprintPages(b, 'salt');
+    expect(fingerprintSite(a, 'salt', fa)).toBe(fingerprintSite(site(), 'salt', fingerprintPages(site(), 'salt')));
+    expect(fingerprintSite(b, 'salt', fb)).not.toBe(fingerprintSite(a, 'salt', fa));
+    expect(searchKey(a, fa)).toBe(searchKey(site(), fingerprintPages(site(), 'salt')));
+    expect(searchKey(b, fb)).not.toBe(searchKey(a, fa));
+  });
+});
