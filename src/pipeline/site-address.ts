@@ -1,7 +1,8 @@
 /**
  * Where the site is published. `SITE_URL` (CI takes it from the GitHub Pages configuration)
  * wins over `url` in site.yaml; its path becomes Eleventy's path prefix, so templates keep
- * writing root-relative URLs and Eleventy's HtmlBasePlugin adds the prefix to every page.
+ * writing root-relative URLs and one tokenizer pass (src/eleventy/path-prefix.ts) adds the
+ * prefix to every page.
  */
 
 export interface SiteAddress {
