@@ -5,6 +5,7 @@
  * An item counts in its issue's year (as on /years/) and in the month of its issue's date: it is
  * taken when the issue comes out, whatever date the item itself carries.
  */
+import { groupBy } from './group-by.ts';
 import { urls } from './urls.ts';
 import type { BarChart, CsvFile, IssuePage, Link, Stats, StatsPage, StatsRow, StatsTable } from './model.ts';
 
@@ -104,12 +105,7 @@ function tableOf(
 }
 
 function countBy<T>(list: readonly T[], key: (value: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of list) {
-    const k = key(value);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return counts;
+  return new Map([...groupBy(list, key)].map(([k, group]) => [k, group.length]));
 }
 
 /** One row per term, largest total first; equal totals keep the list's order. */
