@@ -1,28 +1,82 @@
 /** The Markdown files of the content folder, sorted into issue files and item files. */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { walkTree } from '../files/index.ts';
-import { symlinkProblem } from './read-file.ts';
+import { isInside, symlinkProblem } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
+
+/** Saved as text under another name (Notepad's `.md.txt`, other Markdown endings): meant as an item. */
+const TEXT_NAMES = /\.(?:markdown|mdown|mkdn?|mdtext|txt|text)$/i;
+/** Word and WPS documents: the importer reads them. */
+const DOCUMENT_NAMES = /\.(?:docx?|wps|rtf|odt)$/i;
+
+/** What a file that is not read is to the clerk: an error when it looks meant as an item, else a warning. */
+function unreadFileProblem(name: string): { severity: 'error' | 'warning'; message: string } {
+  if (TEXT_NAMES.test(name)) {
+    const renamed = `${name.replace(/(?:\.md)?\.[^.]+$/i, '')}.md`;
+    return { severity: 'error', message: `这个文件不会被读取：网站只读取以 .md 结尾的文件。如果它是一条信息，请改名为 ${renamed}` };
+  }
+  if (DOCUMENT_NAMES.test(name)) {
+    return { severity: 'error', message: 'Word/WPS 文件不会被读取：请用 npm run import -- 文件名 导入其中的信息，或把文字粘贴进一个 .md 文件，再删去这个文件' };
+  }
+  return { severity: 'warning', message: '这个文件不会被读取，也不会发布：网站只读取 .md 文件。如果不再需要，请删去它' };
+}
 
 const YEAR = /^\d{4}$/;
 const NUMBER = /^\d{1,3}$/;
 
+export interface ContentListing {
+  /** Markdown files, relative, depth first in name order. */
+  markdown: string[];
+  /** The other regular files: attachments, or files a clerk meant as items (see `reportUnreadFiles`). */
+  others: string[];
+  /** The files `.md` symlinks lead to, relative: read through the link. */
+  linked: Set<string>;
+}
+
 /**
- * Markdown files, relative, depth first in name order; dot files and the top-level `_` folders
- * (`_data/`) are left out. A `.md` symlink is listed and judged when read, any other symlink here.
+ * The files of the content folder; dot files and the top-level `_` folders (`_data/`) are left
+ * out. A `.md` symlink is listed and judged when read, any other symlink here.
  */
-export function listMarkdown(contentDir: string, report: Reporter): string[] {
+export function listContent(contentDir: string, report: Reporter): ContentListing {
   const entries = walkTree(contentDir, ({ path: relative, entry }) => entry.name.startsWith('.') || (!relative.includes('/') && entry.name.startsWith('_')));
-  const files: string[] = [];
+  const listing: ContentListing = { markdown: [], others: [], linked: new Set() };
+  const root = realpathSync(contentDir);
   for (const { path: relative, entry } of entries) {
     if (entry.isDirectory()) continue;
-    if (entry.name.toLowerCase().endsWith('.md')) files.push(relative);
-    else if (entry.isSymbolicLink()) {
+    if (entry.name.toLowerCase().endsWith('.md')) {
+      listing.markdown.push(relative);
+      if (entry.isSymbolicLink()) {
+        const target = linkTarget(path.join(contentDir, relative));
+        if (target && isInside(root, target)) listing.linked.add(path.relative(root, target).split(path.sep).join('/'));
+      }
+    } else if (entry.isSymbolicLink()) {
       const problem = symlinkProblem(contentDir, path.join(contentDir, relative));
       if (problem) report.error(relative, problem);
-    }
+    } else listing.others.push(relative);
   }
-  return files;
+  return listing;
+}
+
+function linkTarget(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * No file of the content folder is left out without a word: a file that is neither read (as
+ * Markdown, or through a `.md` symlink) nor named by a body's link is an error when it looks
+ * meant as an item, a warning otherwise.
+ */
+export function reportUnreadFiles(listing: ContentListing, referenced: ReadonlySet<string>, report: Reporter): void {
+  for (const file of listing.others) {
+    if (referenced.has(file) || listing.linked.has(file)) continue;
+    const { severity, message } = unreadFileProblem(path.posix.basename(file));
+    report.add(file, [{ line: 1, column: 1, severity, message }]);
+  }
 }
 
 export interface SortedFiles {

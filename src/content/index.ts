@@ -1,7 +1,9 @@
 /** Content files → the validated content model, or every problem as a diagnostic at file and line. */
 export { loadContent, type LoadOptions, type LoadResult } from './load.ts';
 export { LoadMemo } from './memo.ts';
-export type { Colophon, Content, Diagnostic, FindReferences, IsoDate, Issue, Item, LocalReference, Severity, SiteConfig, Term } from './model.ts';
+export { displayPath, sortDiagnostics } from './reporter.ts';
+export type { Problem } from './yaml.ts';
+export type { BodyLink, BodyLinks, Colophon, Content, Diagnostic, FindLinks, IsoDate, Issue, Item, LinkTarget, Severity, SiteConfig, Term } from './model.ts';
 export { formatAnnotation, formatDiagnostic, summarize } from './report.ts';
 export { itemSchema, Vocabulary } from './schema.ts';
 export { FILL_IN_MARK } from './fill-in-mark.ts';

@@ -2,15 +2,16 @@
 import { checkedFile, reportChecked, type CheckSource } from './checked-file.ts';
 import { parseContentFile } from './frontmatter.ts';
 import type { Checked } from './memo.ts';
-import type { FindReferences, Issue } from './model.ts';
+import type { FindLinks, Issue } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { check, issueSchema } from './schema.ts';
 
-function checkIssue(file: string, source: string, references: FindReferences): Checked<Issue> {
+function checkIssue(file: string, source: string, findLinks: FindLinks): Checked<Issue> {
   const { parsed, problems } = parseContentFile(source);
-  if (!parsed) return { before: problems, links: [], bodyLine: 1, after: [], value: undefined };
+  if (!parsed) return { before: problems, links: { links: [], ids: [] }, bodyLine: 1, after: [], value: undefined };
   const { value, problems: invalid } = check(issueSchema, parsed.frontMatter);
   const [year, number] = file.split('/');
+  const links = findLinks(parsed.body);
   const issue = value && {
     file,
     key: `${year}/${number}`,
@@ -26,20 +27,23 @@ function checkIssue(file: string, source: string, references: FindReferences): C
       sendTo: value.sendTo ?? [],
       copies: value.copies ?? undefined,
     },
+    links,
+    bodyLine: parsed.bodyLine,
   };
-  return { before: problems, links: references(parsed.body), bodyLine: parsed.bodyLine, after: invalid, value: issue };
+  return { before: problems, links, bodyLine: parsed.bodyLine, after: invalid, value: issue };
 }
 
 export async function loadIssue(
   contentDir: string,
   file: string,
-  references: FindReferences,
+  findLinks: FindLinks,
   report: Reporter,
   from: CheckSource<Issue>,
+  referenced: Set<string>,
 ): Promise<Issue | undefined> {
-  const checked = await checkedFile(contentDir, file, report, from, '', (source) => checkIssue(file, source, references));
+  const checked = await checkedFile(contentDir, file, report, from, '', (source) => checkIssue(file, source, findLinks));
   if (!checked) return undefined;
-  await reportChecked(contentDir, file, checked, report);
+  await reportChecked(contentDir, file, checked, report, referenced);
   if (!checked.value) return undefined;
   // A copy: a caller may change what it is given without changing what the memo keeps.
   const { colophon } = checked.value;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkedFile, reportChecked, type CheckSource } from './checked-file.ts';
 import { parseContentFile } from './frontmatter.ts';
 import type { Checked } from './memo.ts';
-import type { FindReferences, IsoDate, Item } from './model.ts';
+import type { FindLinks, IsoDate, Item } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { check, type itemSchema } from './schema.ts';
 import { fileSlug } from './slug.ts';
@@ -15,7 +15,7 @@ export interface ItemContext {
   schema: ReturnType<typeof itemSchema>;
   office: string;
   today: IsoDate | undefined;
-  references: FindReferences;
+  findLinks: FindLinks;
   /** What the above were made from, as text: a kept item holds while it is the same. */
   key: string;
 }
@@ -42,7 +42,7 @@ function itemWarnings(frontMatter: ParsedYaml, today: IsoDate | undefined): { wa
 
 function checkItem(file: string, source: string, context: ItemContext): Checked<Item> {
   const { parsed, problems } = parseContentFile(source);
-  if (!parsed) return { before: problems, links: [], bodyLine: 1, after: [], value: undefined };
+  if (!parsed) return { before: problems, links: { links: [], ids: [] }, bodyLine: 1, after: [], value: undefined };
   const { value, problems: invalid } = check(context.schema, parsed.frontMatter);
   const { warnings, title } = itemWarnings(parsed.frontMatter, context.today);
   const after: Problem[] = [];
@@ -53,6 +53,7 @@ function checkItem(file: string, source: string, context: ItemContext): Checked<
   if (slug === '') {
     after.push(error(`无法从文件名“${parts[2]}”生成网址：请用拼音或英文字母命名文件，如 01-huiyi.md，或加一行 slug: huiyi`));
   }
+  const links = context.findLinks(parsed.body);
   const item =
     !value || empty || slug === ''
       ? undefined
@@ -67,9 +68,11 @@ function checkItem(file: string, source: string, context: ItemContext): Checked<
           slug,
           draft: value.draft ?? false,
           body: parsed.body,
+          links,
+          bodyLine: parsed.bodyLine,
         };
   const before = [...problems, ...invalid, ...warnings];
-  return { before, links: context.references(parsed.body), bodyLine: parsed.bodyLine, after, title, value: item };
+  return { before, links, bodyLine: parsed.bodyLine, after, title, value: item };
 }
 
 export async function loadItem(
@@ -79,10 +82,11 @@ export async function loadItem(
   titles: TitledFile[],
   report: Reporter,
   from: CheckSource<Item>,
+  referenced: Set<string>,
 ): Promise<Item | undefined> {
   const checked = await checkedFile(contentDir, file, report, from, context.key, (source) => checkItem(file, source, context));
   if (!checked) return undefined;
-  await reportChecked(contentDir, file, checked, report);
+  await reportChecked(contentDir, file, checked, report, referenced);
   if (checked.title) {
     // Shown only in the warning about a repeat, so the path is worked out only then.
     titles.push({ issue: path.posix.dirname(file), file, get shown() { return report.display(file); }, ...checked.title });

@@ -5,22 +5,23 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { LocalReference } from './model.ts';
+import type { BodyLink } from './model.ts';
 import { isInside } from './read-file.ts';
 import type { Problem } from './yaml.ts';
 
 /**
- * Problems with `found`, the local references of a body that starts on line `bodyLine` of `file`
- * (an absolute path inside `contentDir`): whether each target exists is asked of the disk now.
+ * Problems with the links to files among `links`, of a body that starts on line `bodyLine` of
+ * `file` (an absolute path inside `contentDir`): whether each target exists is asked of the disk now.
  */
-export async function referenceProblems(found: readonly LocalReference[], bodyLine: number, file: string, contentDir: string): Promise<Problem[]> {
+export async function linkTargetProblems(links: readonly BodyLink[], bodyLine: number, file: string, contentDir: string): Promise<Problem[]> {
+  const found = links.flatMap((link) => (link.target.kind === 'file' ? [{ ...link, path: link.target.path }] : []));
   if (found.length === 0) return [];
   const problems: Problem[] = [];
   const root = await realpath(contentDir);
   for (const reference of found) {
     const what = reference.image ? '图片' : '链接的文件';
     const place = { line: bodyLine + reference.line - 1, column: reference.column, severity: 'error' as const };
-    const target = path.resolve(path.dirname(file), reference.relative);
+    const target = path.resolve(path.dirname(file), reference.path);
     const real = await realpath(target).catch(() => undefined);
     if (!isInside(root, real ?? target)) {
       problems.push({ ...place, message: `${what}“${reference.url}”在 content/ 之外：请把文件放进 content/，并按本文件所在目录写相对路径` });

@@ -4,11 +4,11 @@
  * at once. Each kind of file has its own module; this one puts them in order.
  */
 import { checkCollisions } from './collisions.ts';
-import { listMarkdown, sortContentFiles } from './content-folder.ts';
+import { listContent, reportUnreadFiles, sortContentFiles, type ContentListing } from './content-folder.ts';
 import { loadIssue } from './issue-file.ts';
 import { loadItem, type ItemContext } from './item-file.ts';
 import type { LoadMemo } from './memo.ts';
-import type { Content, Diagnostic, FindReferences, IsoDate, Issue, Item, SiteConfig, Term } from './model.ts';
+import type { Content, Diagnostic, FindLinks, IsoDate, Issue, Item, SiteConfig, Term } from './model.ts';
 import { Reporter } from './reporter.ts';
 import { itemSchema, Vocabulary } from './schema.ts';
 import { CATEGORIES_FILE, loadSite, loadTerms, UNITS_FILE, withOffice } from './settings.ts';
@@ -27,8 +27,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** Finds the local links and images of a body: the Markdown stage's `localReferences`. */
-  references: FindReferences;
+  /** Finds the links and images of a body: the Markdown stage's `findBodyLinks`. */
+  findLinks: FindLinks;
   /** Diagnostics name files relative to this folder (the project root). */
   root?: string;
   /** Today's date in China. When given, item dates more than 30 days after it are warned about. */
@@ -49,26 +49,28 @@ export interface LoadOptions {
 
 export async function loadContent(contentDir: string, options: LoadOptions): Promise<LoadResult> {
   const report = new Reporter(contentDir, options.root ?? process.cwd());
-  const { changedFiles, references } = options;
+  const { changedFiles, findLinks } = options;
   const unchanged = (file: string) => changedFiles !== undefined && !changedFiles.has(file);
   const loadedSite = await loadSite(contentDir, report);
   const site = loadedSite?.site;
   const listed = await loadTerms(contentDir, UNITS_FILE, report);
   const units = listed && loadedSite ? withOffice(listed, loadedSite, report) : listed;
   const categories = await loadTerms(contentDir, CATEGORIES_FILE, report);
-  let files: string[] = [];
+  let listing: ContentListing = { markdown: [], others: [], linked: new Set() };
   try {
-    files = listMarkdown(contentDir, report);
+    listing = listContent(contentDir, report);
   } catch {
     report.error('', `找不到内容目录 ${report.display('')}`);
   }
+  const files = listing.markdown;
   const { issueFiles, itemFiles } = sortContentFiles(files, report);
+  const referenced = new Set<string>();
 
   const present = new Set(files);
   const issues: Issue[] = [];
   for (const file of [...issueFiles].sort()) {
     if (!present.has(file)) continue;
-    const issue = await loadIssue(contentDir, file, references, report, { memo: options.memo?.issues, unchanged: unchanged(file) });
+    const issue = await loadIssue(contentDir, file, findLinks, report, { memo: options.memo?.issues, unchanged: unchanged(file) }, referenced);
     if (issue) issues.push(issue);
   }
 
@@ -80,18 +82,19 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
     schema,
     office,
     today: options.today,
-    references,
+    findLinks,
     key: JSON.stringify([units ?? null, categories ?? null, office, options.today ?? null]),
   };
   const items: Item[] = [];
   const titles: TitledFile[] = [];
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, context, titles, report, { memo: options.memo?.items, unchanged: unchanged(file) });
+    const item = await loadItem(contentDir, file, context, titles, report, { memo: options.memo?.items, unchanged: unchanged(file) }, referenced);
     if (item) items.push(item);
   }
   options.memo?.issues.keepOnly(present);
   options.memo?.items.keepOnly(present);
   checkCollisions(issues, items, report);
+  reportUnreadFiles(listing, referenced, report);
   for (const { file, problem } of repeatedTitles(titles)) report.add(file.file, [problem]);
 
   const failed = report.diagnostics.some((d) => d.severity === 'error');

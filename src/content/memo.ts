@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { currentCodeVersion, readCached, writeCached } from '../cache/index.ts';
-import type { Issue, Item, LocalReference } from './model.ts';
+import type { BodyLinks, Issue, Item } from './model.ts';
 import type { Problem } from './yaml.ts';
 
 /** Where in a file something was written. */
@@ -18,7 +18,7 @@ export type Place = { line: number; column: number };
 export interface Checked<T> {
   /** Problems in the order found, before the local link targets are checked. */
   before: Problem[];
-  links: LocalReference[];
+  links: BodyLinks;
   /** Line of the file on which the body starts, to place link problems. */
   bodyLine: number;
   /** Problems found after the link targets. */

@@ -44,6 +44,9 @@ export interface Issue {
   draft: boolean;
   /** What the 报尾 says; empty lists and no `copies` when the front-matter gives none. */
   colophon: Colophon;
+  /** The note's links, with the line on which the note starts. */
+  links: BodyLinks;
+  bodyLine: number;
 }
 
 /** The 报尾 printed after the last item of an issue. */
@@ -76,6 +79,9 @@ export interface Item {
   draft: boolean;
   /** Markdown body. */
   body: string;
+  /** The body's links, with the line of the file on which the body starts. */
+  links: BodyLinks;
+  bodyLine: number;
 }
 
 export interface Content {
@@ -102,19 +108,35 @@ export interface Diagnostic {
   message: string;
 }
 
-/** A link or image of a body that names a local file (`附件/通知.pdf`, `<img src="photo.jpg">`). */
-export interface LocalReference {
+/** What a link or image of a body points at. */
+export type LinkTarget =
+  /** A file beside the body's own: the path relative to its folder, decoded, without query or fragment. */
+  | { kind: 'file'; path: string; fragment: string }
+  /** A page of this site, root-relative (`/2021/02/`), without query or fragment. */
+  | { kind: 'page'; path: string; fragment: string }
+  /** A place in the same body (`#fn-1`). */
+  | { kind: 'fragment'; id: string }
+  /** Another host, mail and the like: not this site's to check. */
+  | { kind: 'external' };
+
+/** A link or image of a body, as written. */
+export interface BodyLink {
   url: string;
   image: boolean;
   /** Where it was written, counted from the body's first line. */
   line: number;
   column: number;
-  /** The file it names, relative to the file it is written in. */
-  relative: string;
+  target: LinkTarget;
+}
+
+/** A body's links and the ids it defines (footnotes, raw `id` and `name`), for `#` links to resolve against. */
+export interface BodyLinks {
+  links: BodyLink[];
+  ids: string[];
 }
 
 /**
- * Finds the local references of a body. The Markdown stage's parser (src/markdown/references.ts)
- * is passed in, so that there is one parse of the dialect and content/ imports no stage after it.
+ * Finds a body's links. The Markdown stage's parser (src/markdown/body-links.ts) is passed in,
+ * so that there is one parse of the dialect and content/ imports no stage after it.
  */
-export type FindReferences = (body: string) => LocalReference[];
+export type FindLinks = (body: string) => BodyLinks;

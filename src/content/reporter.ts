@@ -3,6 +3,16 @@ import path from 'node:path';
 import type { Diagnostic } from './model.ts';
 import type { Problem } from './yaml.ts';
 
+/** How a file of the content folder is named to the clerk: relative to `root` (the project), with `/`. */
+export function displayPath(contentDir: string, root: string, relative: string): string {
+  return path.relative(root, path.join(contentDir, relative)).split(path.sep).join('/');
+}
+
+/** By file, then by place in it; problems at one place stay in the order found. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
   constructor(
@@ -12,7 +22,7 @@ export class Reporter {
 
   /** Path to show for a file given relative to the content folder. */
   display(relative: string): string {
-    return path.relative(this.root, path.join(this.contentDir, relative)).split(path.sep).join('/');
+    return displayPath(this.contentDir, this.root, relative);
   }
 
   add(relative: string, problems: readonly Problem[]): void {
@@ -23,8 +33,7 @@ export class Reporter {
     this.add(relative, [{ line, column, severity: 'error', message }]);
   }
 
-  /** Every problem, by file, then by place in it; problems at one place stay in the order found. */
   sorted(): Diagnostic[] {
-    return this.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    return sortDiagnostics(this.diagnostics);
   }
 }

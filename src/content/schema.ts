@@ -12,8 +12,11 @@ import { closest } from './suggest.ts';
 import type { Term } from './model.ts';
 import type { ParsedYaml, Problem } from './yaml.ts';
 
-const text = (label: string, key: string) =>
-  z
+/** The text fields (`text` below) with their labels, so that `check` can tell a text field from the rest. */
+const TEXT_LABELS = new WeakMap<z.ZodType, string>();
+
+const text = (label: string, key: string) => {
+  const schema = z
     .string({
       error: (issue) =>
         issue.input === undefined
@@ -24,6 +27,9 @@ const text = (label: string, key: string) =>
     })
     .trim()
     .min(1, `${label}（${key}）为空：请填写${label}`);
+  TEXT_LABELS.set(schema, label);
+  return schema;
+};
 
 const isoDate = z
   .string({
@@ -191,6 +197,39 @@ export const termListSchema = z.array(
   { error: '名单须为列表：每项以“- name: 名称”开始' },
 );
 
+/** The label of a text field, seen through `.nullish()`, `.default()` and `.transform()`; undefined for other fields. */
+function textLabel(field: z.ZodType): string | undefined {
+  let schema: unknown = field;
+  for (;;) {
+    if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) schema = schema.unwrap();
+    else if (schema instanceof z.ZodPipe) schema = schema.in;
+    else return TEXT_LABELS.get(schema as z.ZodType);
+  }
+}
+
+/** What YAML (1.2, or the 1.1 that older tools and habits follow) reads an unquoted value as, when not as text. */
+const NOT_TEXT: readonly [RegExp, string][] = [
+  [/^(?:~|null|Null|NULL)$/, '空值（null）'],
+  [/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/, '是非值（boolean）'],
+  [/^[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[\da-fA-F_]+|\d[\d_]*(?::[0-5]?\d)*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, '数字'],
+  [/^\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?)?$/, '日期'],
+];
+
+/**
+ * Text fields written without quotes that YAML reads, or may read, as something else: `title: 2021`
+ * is the number 2021, `title: yes` a boolean to many tools, `title: ~` nothing. Refused with the fix.
+ */
+function notTextProblems(schema: z.ZodType, yaml: ParsedYaml): Problem[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, field]): Problem[] => {
+    const label = textLabel(field);
+    const written = label === undefined ? undefined : yaml.plain([key]);
+    const reading = written === undefined ? undefined : NOT_TEXT.find(([pattern]) => pattern.test(written))?.[1];
+    if (reading === undefined) return [];
+    return [{ ...yaml.locate([key]), severity: 'error', message: `${label}（${key}）写成“${written}”会被读成${reading}而不是文字：请加上引号，写成 ${key}: "${written}"` }];
+  });
+}
+
 /** The keys an object schema, or the objects of a list schema, allows: for unknown-key hints. */
 function allowedKeys(schema: z.ZodType): string[] {
   if (schema instanceof z.ZodArray) return allowedKeys(schema.element as z.ZodType);
@@ -200,9 +239,13 @@ function allowedKeys(schema: z.ZodType): string[] {
 /** Checks parsed YAML against a schema and turns every issue into a positioned problem. */
 export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml): { value: T | undefined; problems: Problem[] } {
   if (yaml.problems.length > 0) return { value: undefined, problems: yaml.problems };
+  const notText = notTextProblems(schema, yaml);
   const result = schema.safeParse(yaml.data ?? {});
-  if (result.success) return { value: result.data, problems: [] };
-  const problems = result.error.issues.flatMap((issue): Problem[] => {
+  if (result.success && notText.length === 0) return { value: result.data, problems: [] };
+  // A field refused as not text is not refused again for the type YAML gave it.
+  const refused = new Set(notText.map((problem) => `${problem.line}:${problem.column}`));
+  const issues = result.success ? [] : result.error.issues;
+  const problems = issues.flatMap((issue): Problem[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         ...yaml.locate([...issue.path, key], { key: true }),
@@ -210,7 +253,8 @@ export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml): { value: T | u
         message: unknownKeyMessage(key, allowedKeys(schema)),
       }));
     }
-    return [{ ...yaml.locate(issue.path), severity: 'error', message: issue.message }];
+    const place = yaml.locate(issue.path);
+    return refused.has(`${place.line}:${place.column}`) ? [] : [{ ...place, severity: 'error', message: issue.message }];
   });
-  return { value: undefined, problems };
+  return { value: undefined, problems: [...notText, ...problems].sort((a, b) => a.line - b.line || a.column - b.column) };
 }

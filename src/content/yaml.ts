@@ -3,7 +3,8 @@
  * problem at `unit` can point at the line and column where the clerk wrote the unit. Its
  * YAML 1.2 core schema also leaves `2021-01-23` a string instead of a UTC Date.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type ErrorCode, type YAMLError } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type ErrorCode, type Scalar, type YAMLError } from 'yaml';
+import { FILL_IN_MARK } from './fill-in-mark.ts';
 import type { Diagnostic } from './model.ts';
 
 /** A diagnostic before it is tied to a file. */
@@ -15,6 +16,8 @@ export interface ParsedYaml {
   data: unknown;
   /** Where the value at `path` was written; where its key was, with `key: true`. */
   locate(path: Path, options?: { key?: boolean }): { line: number; column: number };
+  /** The text of the value at `path` when it was written without quotes (a plain scalar). */
+  plain(path: Path): string | undefined;
   problems: Problem[];
 }
 
@@ -97,6 +100,38 @@ function lintLines(source: string, lineOffset: number): Problem[] {
   return problems;
 }
 
+/** How the line starts before the value: `title: ` in a map, `- ` in a list. */
+function writtenAs(key: unknown, parent: unknown): string {
+  if (typeof key === 'number') return '- ';
+  const name = (parent as { key?: unknown } | undefined)?.key;
+  return isScalar(name) ? `${String(name.value)}: ` : '';
+}
+
+/**
+ * A `#` after a value starts a YAML comment, and the text after it is silently dropped:
+ * `title: 济源路街道 #强责任 广宣传` would publish “济源路街道”. Full-line comments lose nothing.
+ */
+function trailingComments(doc: Document, source: string, at: (offset: number) => { line: number; column: number }): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Scalar(key, node: Scalar, path) {
+      // After the importer's placeholder its hint is a comment on purpose, and the placeholder is refused anyway.
+      if (key === 'key' || node.comment === undefined || !node.range || node.value === FILL_IN_MARK) return;
+      const after = source.slice(node.range[1], node.range[2]);
+      const hash = after.indexOf('#');
+      if (hash === -1 || after.slice(0, hash).includes('\n')) return;
+      const written = source.slice(node.range[0], node.range[1]).replace(/^["']|["']$/g, '');
+      const comment = after.slice(hash + 1).split('\n')[0]!.trimEnd();
+      problems.push({
+        ...at(node.range[1] + hash),
+        severity: 'error',
+        message: `“#”和后面的文字“${comment.trim()}”会被当作注释丢掉（YAML comment）：如果它们是内容的一部分，请给整个值加上引号，写成 ${writtenAs(key, path.at(-1))}"${written} #${comment.trimStart()}"`,
+      });
+    },
+  });
+  return problems;
+}
+
 /**
  * Parses YAML that starts at line `lineOffset + 1` of its file. Problems are in Chinese; the
  * data is undefined when the YAML could not be read.
@@ -126,9 +161,13 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
     }
     return start(doc.contents) ?? { line: 1 + lineOffset, column: 1 };
   };
+  const plain: ParsedYaml['plain'] = (path) => {
+    const node = doc.getIn(path, true);
+    return isScalar(node) && node.type === 'PLAIN' && node.range ? source.slice(node.range[0], node.range[1]) : undefined;
+  };
 
   const lint = lintLines(source, lineOffset);
-  if (lint.length > 0) return { data: undefined, locate, problems: lint };
+  if (lint.length > 0) return { data: undefined, locate, plain, problems: lint };
 
   const problems: Problem[] = [];
   const lines = doc.errors.length > 0 ? source.split('\n') : [];
@@ -139,5 +178,6 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
     const column = line === lineCounter.linePos(error.pos[0]).line ? lineCounter.linePos(error.pos[0]).col : 1;
     problems.push({ line: line + lineOffset, column, severity: 'error', message });
   }
-  return { data: problems.length > 0 ? undefined : doc.toJS(), locate, problems };
+  if (problems.length === 0) problems.push(...trailingComments(doc, source, at));
+  return { data: problems.length > 0 ? undefined : doc.toJS(), locate, plain, problems };
 }

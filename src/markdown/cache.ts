@@ -1,5 +1,5 @@
 /**
- * Content-addressed cache of rendered Markdown. An entry is keyed by the SHA-256 of its source;
+ * Content-addressed cache of rendered Markdown. An entry is keyed by the SHA-256 of its source and options;
  * the whole cache belongs to one pipeline version: the hash of the renderer's own source files
  * and of the lockfile, so a changed plugin, option or dependency starts an empty cache instead
  * of serving output the current pipeline would not produce.
@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { hashTree, readCached, writeCached } from '../cache/index.ts';
-import type { RenderedMarkdown } from './render.ts';
+import type { RenderedMarkdown, RenderJob } from './render.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,7 +21,9 @@ export function currentPipelineVersion(): string {
   return (pipelineVersion ??= hashTree(HERE, (file) => file.endsWith('.ts')));
 }
 
-const key = (source: string) => createHash('sha256').update(source).digest('base64url');
+/** A job as one string: its options, then its source. */
+export const jobText = (job: RenderJob) => `${JSON.stringify([job.idPrefix ?? '', Object.entries(job.pageLinks ?? {}).sort()])}\n${job.source}`;
+const key = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 export class RenderCache {
   private readonly used = new Map<string, RenderedMarkdown>();
@@ -43,24 +45,26 @@ export class RenderCache {
     return this.stored.size;
   }
 
-  /** Sources met in this process, by the string itself: the dev server asks for every body on every save. */
-  private readonly bySource = new Map<string, RenderedMarkdown>();
+  /** Jobs met in this process, by their text: the dev server asks for every body on every save. */
+  private readonly byText = new Map<string, RenderedMarkdown>();
 
-  get(source: string): RenderedMarkdown | undefined {
-    const seen = this.bySource.get(source);
+  get(job: RenderJob): RenderedMarkdown | undefined {
+    const text = jobText(job);
+    const seen = this.byText.get(text);
     if (seen) return seen;
-    const k = key(source);
+    const k = key(text);
     const hit = this.used.get(k) ?? this.stored.get(k);
     if (hit) {
       this.used.set(k, hit);
-      this.bySource.set(source, hit);
+      this.byText.set(text, hit);
     }
     return hit;
   }
 
-  set(source: string, rendered: RenderedMarkdown): void {
-    this.used.set(key(source), rendered);
-    this.bySource.set(source, rendered);
+  set(job: RenderJob, rendered: RenderedMarkdown): void {
+    const text = jobText(job);
+    this.used.set(key(text), rendered);
+    this.byText.set(text, rendered);
   }
 
   /**

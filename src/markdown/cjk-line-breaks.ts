@@ -13,14 +13,14 @@ interface MdNode {
 /** Blocks holding phrasing content; a soft break can only occur inside one of these. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** Stands in for leaves with no text of their own (image, footnote reference…): never CJK, so breaks there stay. */
+/** Stands in for leaves with no text of their own (image, footnote reference…): no text to judge by, so breaks there stay. */
 const OPAQUE = '\uFFFC';
 
 /**
  * remark plugin: drops a soft line break (the "\n" the parser leaves in text nodes; whitespace around it is already
- * stripped) when the characters on both sides are CJK, since browsers would render it as a stray space in Chinese.
- * Between CJK and Latin/digits the break is kept, so it renders as a space: that matches the usual practice of
- * spacing mixed Chinese–Latin text ("使用 Python") and never glues two words or numbers together. Hard breaks are
+ * stripped) when the character on either side is CJK, since browsers would render it as a space the clerk never
+ * typed: a hard wrap inside “LED显示屏” or “100台” must not publish “LED 显示屏” or “100 台”. Between two non-CJK
+ * characters (two Latin words, two numbers) the break stays and renders as the space it stands for. Hard breaks are
  * `break` nodes, not "\n" in text, so they are untouched.
  */
 export default function remarkCjkLineBreaks() {
@@ -52,9 +52,14 @@ function joinLines(block: MdNode): void {
     leaf.value = value.replace(/\n/g, (newline, offset: number) => {
       const before = offset > 0 ? charBefore(value, offset) : neighbourChar(texts, i - 1, -1);
       const after = offset + 1 < value.length ? charAt(value, offset + 1) : neighbourChar(texts, i + 1, 1);
-      return isCjk(before) && isCjk(after) ? '' : newline;
+      return joins(before, after) ? '' : newline;
     });
   });
+}
+
+function joins(before: string, after: string): boolean {
+  if (before === '' || after === '' || before === OPAQUE || after === OPAQUE) return false;
+  return isCjk(before) || isCjk(after);
 }
 
 /** Nearest character in the neighbouring leaves (stepping by `step`), skipping empty ones. */

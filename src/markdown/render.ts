@@ -5,12 +5,29 @@ import rehypeShiftHeading from 'rehype-shift-heading';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
+import rehypeBodyIds from './body-ids.ts';
 import remarkCjkLineBreaks from './cjk-line-breaks.ts';
+import rehypePageLinks from './page-links.ts';
+import remarkParagraphIndent from './paragraph-indent.ts';
 import { markdownParser } from './parse.ts';
+import remarkStrayHtml from './stray-html.ts';
 
 export interface RenderedMarkdown {
   html: string;
   text: string;
+}
+
+/** What a body's HTML depends on besides its source. */
+export interface RenderOptions {
+  /** Put after `user-content-` in every id the body defines, so that bodies sharing a page never share an id. */
+  idPrefix?: string;
+  /** Links to Markdown files of the content (path as written, decoded) → the URL of the page each became. */
+  pageLinks?: Readonly<Record<string, string>>;
+}
+
+/** A body to render, with what its HTML depends on. */
+export interface RenderJob extends RenderOptions {
+  source: string;
 }
 
 /**
@@ -34,6 +51,8 @@ const schema: SanitizeSchema = {
 
 // Built and frozen once; every call reuses it. No plugin keeps state across files, so output depends on input alone.
 const processor = markdownParser()
+  .use(remarkParagraphIndent)
+  .use(remarkStrayHtml)
   .use(remarkCjkLineBreaks)
   // clobberPrefix '': the sanitizer already prefixes every id with `user-content-`; with remark-rehype's default
   // footnote ids would get it twice.
@@ -45,16 +64,18 @@ const processor = markdownParser()
   })
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
+  .use(rehypeBodyIds)
+  .use(rehypePageLinks)
   // A body sits under the item's <h1> title on its own page and under an <h2> on the issue page: its headings
   // start at <h3> so the outline holds on both (the item page adds a hidden <h2> 正文).
   .use(rehypeShiftHeading, { shift: 2 })
   .use(rehypeStringify)
   .freeze();
 
-/** Same input, same bytes: the result depends on the Markdown source alone. */
-export function renderMarkdown(source: string): RenderedMarkdown {
+/** Same input, same bytes: the result depends on the Markdown source and the options alone. */
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
   // parse/run/stringify by hand (what processSync does) so the sanitized tree is also at hand for the plain text.
-  const tree: Root = processor.runSync(processor.parse(source));
+  const tree: Root = processor.runSync(processor.parse(source), { data: { ...options } });
   return {
     html: processor.stringify(tree),
     text: toText(tree).replace(/\s+/g, ' ').trim(),

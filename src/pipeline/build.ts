@@ -8,14 +8,15 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { outputSalt } from '../cache/index.ts';
-import { LoadMemo, loadContent, type Diagnostic, type IsoDate } from '../content/index.ts';
-import { localReferences, renderContent, RenderCache } from '../markdown/index.ts';
-import { buildSite, changedPages, fingerprintPages, fingerprintSite } from '../site/index.ts';
+import { LoadMemo, type Diagnostic, type IsoDate } from '../content/index.ts';
+import { renderAll, RenderCache } from '../markdown/index.ts';
+import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { forgetRecord, readRecord, reusablePages, statFiles, upToDate, writeRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-address.ts';
 import { recoverFromKilledBuilds, stagingFolder, swapIn } from './staging.ts';
 import { BuildFailure, STEPS, type BuildContext } from './steps.ts';
+import { loadChecked, withLinkProblems } from './validate.ts';
 
 /** The project's own layouts, wherever the build is started from. */
 export const LAYOUTS_DIR = fileURLToPath(new URL('../../layouts', import.meta.url));
@@ -78,18 +79,23 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     lap = now;
   };
   const memo = LoadMemo.read(request.cacheDir);
-  const { content, diagnostics } = await loadContent(request.contentDir, { references: localReferences, root, today: request.today, memo });
+  const drafts = request.drafts ?? false;
+  const validation = { root, today: request.today, memo, drafts };
+  const loaded = await loadChecked(request.contentDir, validation);
   time('loadContent');
-  if (!content) return { ok: false, diagnostics, pages: 0, reused: 0, timings };
+  if (!loaded.content) return { ok: false, diagnostics: loaded.diagnostics, pages: 0, reused: 0, timings };
+  const { content } = loaded;
   const address = resolveSiteAddress(request.siteUrl, content.site.url);
-  if (!address.ok) return { ok: false, diagnostics, pages: 0, reused: 0, failure: address.message, timings };
+  if (!address.ok) return { ok: false, diagnostics: loaded.diagnostics, pages: 0, reused: 0, failure: address.message, timings };
 
-  const render = await renderContent(content, { cache, onProgress: (done, total) => progress.update('正在转换正文', done, total) });
+  const render = await renderAll(renderJobs(content, { drafts }), { cache, onProgress: (done, total) => progress.update('正在转换正文', done, total) });
   time('renderMarkdown');
   // Canonical links, the feed and the sitemap name the address the site is published at.
-  const drafts = request.drafts ?? false;
   const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, render, { drafts });
   time('buildSite');
+  // The same check of the bodies' links as `npm run check` makes, on this site.
+  const { diagnostics, content: valid } = withLinkProblems(loaded, site, request.contentDir, validation);
+  if (!valid) return { ok: false, diagnostics, pages: 0, reused: 0, timings };
 
   const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
   const salt = outputSalt(layoutsDir, [address, drafts]);

@@ -1,3 +1,4 @@
 /** The build: validation, Markdown, site structure, rendering, search index and link check, into a staging folder swapped in whole. */
 export { build, describeError, LAYOUTS_DIR, type BuildRequest, type BuildResult } from './build.ts';
 export { resolveSiteAddress, type SiteAddress } from './site-address.ts';
+export { validateContent, type ValidateOptions } from './validate.ts';

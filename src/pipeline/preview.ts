@@ -10,12 +10,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { outputSalt } from '../cache/index.ts';
-import { dateInChina, formatDiagnostic, loadContent, LoadMemo, summarize } from '../content/index.ts';
-import { localReferences, RenderCache, renderContent } from '../markdown/index.ts';
-import { buildSite, changedPages, fingerprintPages, type Fingerprints, searchKey, type Site } from '../site/index.ts';
+import { dateInChina, formatDiagnostic, LoadMemo, summarize } from '../content/index.ts';
+import { renderAll, RenderCache } from '../markdown/index.ts';
 import type { SiteBuild } from '../eleventy/index.ts';
+import { buildSite, changedPages, fingerprintPages, renderJobs, searchKey, type Fingerprints, type Site } from '../site/index.ts';
 import { writeSearchIndex } from '../search/index.ts';
 import { fileOfPage } from './link-check.ts';
+import { loadChecked, withLinkProblems } from './validate.ts';
 
 export interface PreviewOptions {
   contentDir: string;
@@ -55,21 +56,18 @@ export class Preview {
     // Only the files the watcher named are read again (the memo has the rest); once.
     const changedFiles = this.changedFiles;
     this.changedFiles = undefined;
-    const { content, diagnostics } = await loadContent(this.options.contentDir, {
-      references: localReferences,
-      today: dateInChina(new Date()),
-      memo: this.memo,
-      changedFiles,
-    });
+    const validation = { today: dateInChina(new Date()), memo: this.memo, changedFiles, drafts: true };
+    const loaded = await loadChecked(this.options.contentDir, validation);
+    const site = loaded.content && buildSite(loaded.content, await renderAll(renderJobs(loaded.content, validation), { cache: this.cache }), validation);
+    const { content, diagnostics } = site ? withLinkProblems(loaded, site, this.options.contentDir, validation) : loaded;
     for (const diagnostic of diagnostics) console.error(formatDiagnostic(diagnostic));
-    if (!content) {
+    if (!content || !site) {
       console.error(summarize(diagnostics));
       if (!this.lastGood) throw new Error('内容有错误，无法生成预览：请按上面的提示修改，保存后预览会自动生成。');
       console.error('预览仍显示上一次正确的内容；改好后保存，预览会自动更新。');
       this.pending = undefined;
       return { site: this.lastGood, renderSet: { items: [], issues: [], listings: [] } };
     }
-    const site = buildSite(content, await renderContent(content, { cache: this.cache }), { drafts: true });
     // The layouts are part of every page: an edited layout changes every fingerprint.
     const fingerprints = fingerprintPages(site, outputSalt(this.options.layoutsDir, { drafts: true }));
     this.pending = { site, fingerprints };

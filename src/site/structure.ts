@@ -3,6 +3,8 @@
  * renderer is passed in, and the same content always gives the same site.
  */
 import { type Content, fileOrder, formatChineseDate, type Issue, type Item, type Term } from '../content/index.ts';
+import type { RenderJob } from '../markdown/index.ts';
+import { itemAnchor, itemRenderJob, noteRenderJob, pagesByFile, published, type PublishOptions } from './body-links.ts';
 import { colophonView } from './colophon.ts';
 import { groupBy } from './group-by.ts';
 import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
@@ -10,12 +12,10 @@ import { paginate } from './paginate.ts';
 import { buildStats } from './stats.ts';
 import { urls } from './urls.ts';
 
-export type RenderMarkdown = (source: string) => { html: string; text: string };
+/** Renders a body: `renderAll`'s lookup of the jobs `renderJobs` lists, or a stand-in that renders nothing. */
+export type RenderMarkdown = (job: RenderJob) => { html: string; text: string };
 
-export interface BuildOptions {
-  /** Include items and issues marked `draft: true` (the dev server does). */
-  drafts?: boolean;
-}
+export type BuildOptions = PublishOptions;
 
 
 const EXCERPT_LENGTH = 90;
@@ -60,8 +60,9 @@ function link(page: { url: string; title: string } | undefined): Link | undefine
 }
 
 export function buildSite(content: Content, render: RenderMarkdown, options: BuildOptions = {}): Site {
-  const published = <T extends { draft: boolean }>(list: readonly T[]) => list.filter((x) => options.drafts || !x.draft);
   const { units } = content;
+  const shown = published(content, options);
+  const pages = pagesByFile(content, options);
   const termLink = (terms: Term[], url: (slug: string) => string) => {
     const bySlug = new Map(terms.map((t) => [t.name, { name: t.name, title: t.name, url: url(t.slug) } satisfies TermLink]));
     return (name: string) => bySlug.get(name)!;
@@ -69,20 +70,18 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
   const unitLink = termLink(units, urls.unit);
   const categoryLink = termLink(content.categories, urls.category);
 
-  const itemsByIssue = groupBy(published(content.items), (item) => item.issue);
+  const itemsByIssue = groupBy(shown.items, (item) => item.issue);
   // An issue is shown once it has a published item; an empty folder is one still being prepared.
-  const issues = published(content.issues)
-    .filter((issue) => itemsByIssue.has(issue.key))
-    .sort((a, b) => b.year - a.year || b.number - a.number);
+  const issues = shown.issues.toSorted((a, b) => b.year - a.year || b.number - a.number);
 
   const issuePages: IssuePage[] = issues.map((issue) => {
     const url = urls.issue(issue.key);
     const label = issueLabel(issue);
     const items = itemsByIssue.get(issue.key)!.sort(compareInIssue).map((item): ItemPage => {
-      const { html, text } = render(item.body);
+      const { html, text } = render(itemRenderJob(item, pages));
       return {
         url: urls.item(issue.key, item.slug),
-        anchor: `item-${item.slug}`,
+        anchor: itemAnchor(item),
         file: item.file,
         title: item.title,
         date: item.date,
@@ -111,7 +110,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       title: issue.title,
       date: issue.date,
       dateText: formatChineseDate(issue.date),
-      noteHtml: issue.note ? render(issue.note).html : '',
+      noteHtml: issue.note ? render(noteRenderJob(issue, pages)).html : '',
       items,
       colophon: colophonView(issue.colophon),
       prev: undefined,

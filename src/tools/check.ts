@@ -4,8 +4,8 @@
  * there are, 2 when the command itself is mistyped.
  */
 import path from 'node:path';
-import { type Diagnostic, formatAnnotation, formatDiagnostic, loadContent, summarize } from '../content/index.ts';
-import { localReferences } from '../markdown/index.ts';
+import { type Diagnostic, formatAnnotation, formatDiagnostic, summarize } from '../content/index.ts';
+import { validateContent } from '../pipeline/index.ts';
 import { readFlags, shown, today, USAGE_ERROR } from './cli.ts';
 import { fixEncoding, type EncodingFix } from './fix-encoding.ts';
 
@@ -36,7 +36,7 @@ const fixes: EncodingFix[] = values['fix-encoding']
       return [];
     })
   : [];
-const { diagnostics } = await loadContent(values.content, { references: localReferences, root: process.cwd(), today: today(values.today, USAGE) }).catch((error: unknown) => {
+const { diagnostics } = await validateContent(values.content, { root: process.cwd(), today: today(values.today, USAGE) }).catch((error: unknown) => {
   // Bad content comes back as diagnostics; this is the file system itself failing (a folder it may not read).
   console.error(`检查中断：${(error as Error).message}`);
   process.exit(1);

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { input, search, select } from '@inquirer/prompts';
-import { formatDiagnostic, type IsoDate, itemSchema, loadContent, parseIsoDate, suggestIsoDate } from '../content/index.ts';
-import { localReferences } from '../markdown/index.ts';
+import { formatDiagnostic, type IsoDate, itemSchema, parseIsoDate, suggestIsoDate } from '../content/index.ts';
+import { validateContent } from '../pipeline/index.ts';
 import { shown } from './cli.ts';
 import { describeTarget, ensureIssue, targetIssue } from './issue-folder.ts';
 import { addItem, type ItemDraft } from './item-file.ts';
@@ -126,7 +126,7 @@ export async function newItem(request: NewItemRequest, print: (line: string) => 
 
   // The new files as check sees them: a repeated or very long title is worth a word now.
   const names = new Set(created.map((each) => path.relative(request.root, each).split(path.sep).join('/')));
-  const { diagnostics } = await loadContent(request.contentDir, { references: localReferences, root: request.root, today: request.today });
+  const { diagnostics } = await validateContent(request.contentDir, { root: request.root, today: request.today });
   const own = diagnostics.filter((d) => names.has(d.file));
   for (const diagnostic of own) print(formatDiagnostic(diagnostic));
   return own.some((d) => d.severity === 'error') ? 1 : 0;

@@ -3,8 +3,8 @@
  * lists and the issues. They come from `loadContent`, so the tools see the content exactly as
  * `check` and the build do; a problem in someone else's item does not stop them.
  */
-import { formatDiagnostic, type IsoDate, type Issue, loadContent, type SiteConfig, type Term, Vocabulary } from '../content/index.ts';
-import { localReferences } from '../markdown/index.ts';
+import { formatDiagnostic, type IsoDate, type Issue, type SiteConfig, type Term, Vocabulary } from '../content/index.ts';
+import { validateContent } from '../pipeline/index.ts';
 
 export interface Setting {
   site: SiteConfig;
@@ -21,7 +21,7 @@ export interface Setting {
 const DECIDING = /(^|\/)(_data\/[^/]+|index\.md)$/;
 
 export async function loadSetting(contentDir: string, root: string, today: IsoDate, print: (line: string) => void): Promise<Setting | undefined> {
-  const { loaded, diagnostics } = await loadContent(contentDir, { references: localReferences, root, today });
+  const { loaded, diagnostics } = await validateContent(contentDir, { root, today });
   const blocking = diagnostics.filter((d) => d.severity === 'error' && DECIDING.test(d.file));
   const { site, units, categories, issues } = loaded;
   if (blocking.length > 0 || !site || !units || !categories) {

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { localReferences } from '../../src/markdown/references.ts';
+import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import type { ItemPage } from '../../src/site/model.ts';
@@ -43,8 +43,8 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'host', 'gongzuo'), { recursive: true });
   await symlink(path.join(dir, 'prefixed'), path.join(dir, 'host', 'gongzuo', 'dongtai'));
   prefixed = await serve(path.join(dir, 'host'));
-  const { content } = await loadContent(contentDir, { references: localReferences, root: dir });
-  items = buildSite(content!, renderMarkdown).newest;
+  const { content } = await loadContent(contentDir, { findLinks: findBodyLinks, root: dir });
+  items = buildSite(content!, (job) => renderMarkdown(job.source, job)).newest;
 }, START_TIMEOUT);
 
 afterAll(async () => {

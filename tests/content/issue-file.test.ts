@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
-import { localReferences } from '../../src/markdown/references.ts';
+import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import { makeTempDir, removeDir, writeTree } from '../helpers/tree.ts';
 
 const md = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -26,7 +26,7 @@ async function load(...frontMatter: string[]): Promise<LoadResult> {
     [INDEX]: md('---', ...frontMatter, '---'),
     'content/2021/03/01-huiyi.md': md('---', 'title: 会议', 'date: 2021-01-23', 'category: 疫情防控', '---', '', '正文。'),
   });
-  return loadContent(path.join(root, 'content'), { references: localReferences, root });
+  return loadContent(path.join(root, 'content'), { findLinks: findBodyLinks, root });
 }
 
 const errors = (result: LoadResult) =>

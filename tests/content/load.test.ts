@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILL_IN_MARK } from '../../src/content/fill-in-mark.ts';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
-import { localReferences } from '../../src/markdown/references.ts';
+import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import type { Diagnostic } from '../../src/content/model.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import { clerkTree, goodItem, itemFile, lines } from '../helpers/clerk-tree.ts';
@@ -26,7 +26,7 @@ async function load(files: Record<string, string | Uint8Array>, today?: string, 
   const tree = await clerkTree(files);
   roots.push(tree.root);
   await prepare?.(tree.content, tree.root);
-  return loadContent(tree.content, { references: localReferences, root: tree.root, today });
+  return loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today });
 }
 
 const listing = (diagnostics: readonly Diagnostic[]) => diagnostics.map(formatDiagnostic).join('\n') || '(none)';
@@ -226,7 +226,7 @@ describe('nothing is written', () => {
     await mkdir(path.join(tree.content, '2021/09'));
     await writeFile(path.join(tree.content, '2021/09/01-a.md'), goodItem('甲'));
     const before = await hashTree(tree.root);
-    const result = await loadContent(tree.content, { references: localReferences, root: tree.root, today: '2021-01-26' });
+    const result = await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: '2021-01-26' });
     expect(result.diagnostics.length).toBeGreaterThan(2);
     expect(await hashTree(tree.root)).toEqual(before);
   });

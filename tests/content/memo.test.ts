@@ -10,7 +10,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseContentFile } from '../../src/content/frontmatter.ts';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
 import { LoadMemo } from '../../src/content/memo.ts';
-import { localReferences } from '../../src/markdown/references.ts';
+import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import { writeFixtureSite } from '../fixtures/site.ts';
 import { makeTempDir, removeDir } from '../helpers/tree.ts';
 
@@ -66,8 +66,8 @@ const remove = (tree: Site, file: string) => rm(path.join(tree.content, ...file.
 
 /** Loads with the memo and without one; both must give the same, which is returned. */
 async function same(tree: Site): Promise<LoadResult> {
-  const remembered = await loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today, memo: tree.memo });
-  const fresh = await loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today });
+  const remembered = await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today, memo: tree.memo });
+  const fresh = await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today });
   expect(remembered).toStrictEqual(fresh);
   return remembered;
 }
@@ -75,7 +75,7 @@ async function same(tree: Site): Promise<LoadResult> {
 /** How many files a load with the memo parses. */
 async function parsedWithMemo(tree: Site): Promise<number> {
   parsed.mockClear();
-  await loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today, memo: tree.memo });
+  await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today, memo: tree.memo });
   return parsed.mock.calls.length;
 }
 
@@ -197,7 +197,7 @@ describe('a memo gives what a fresh load gives', () => {
   });
 
   it('after the caller changed what an earlier load gave it', async () => {
-    const first = await loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today, memo: tree.memo });
+    const first = await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today, memo: tree.memo });
     for (const each of first.content!.items) each.title = '改过';
     for (const issue of first.content!.issues) issue.colophon.reportTo.push('改过');
     first.diagnostics.push({ file: 'x', line: 1, column: 1, severity: 'error', message: '改过' });
@@ -214,7 +214,7 @@ describe('a memo with the changed files named (the dev server’s watcher)', () 
   });
 
   const load = (changed: string[]) =>
-    loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today, memo: tree.memo, changedFiles: new Set(changed) });
+    loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today, memo: tree.memo, changedFiles: new Set(changed) });
 
   it('reads and checks only those, and gives what a fresh load gives', async () => {
     await edit(tree, ITEM, (text) => text.replace('title: 通航试验区郑上科创园项目开工建设', 'title: 郑上科创园开工'));
@@ -222,7 +222,7 @@ describe('a memo with the changed files named (the dev server’s watcher)', () 
     const result = await load([ITEM]);
     expect(parsed.mock.calls.map(([raw]) => raw).filter((raw) => raw.includes('郑上科创园开工'))).toHaveLength(1);
     expect(parsed).toHaveBeenCalledTimes(1);
-    expect(result).toStrictEqual(await loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today }));
+    expect(result).toStrictEqual(await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today }));
   });
 
   it('takes a file not named as it was, without reading it: the caller vouches for it', async () => {
@@ -239,6 +239,6 @@ describe('a memo with the changed files named (the dev server’s watcher)', () 
     const result = await load(['2021/01/09-xinjian.md']);
     expect(item(result, ITEM)).toBeUndefined();
     expect(item(result, '2021/01/09-xinjian.md')?.title).toBe('新建一条');
-    expect(result).toStrictEqual(await loadContent(tree.content, { references: localReferences, root: tree.root, today: tree.today }));
+    expect(result).toStrictEqual(await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, today: tree.today }));
   });
 });

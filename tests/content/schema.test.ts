@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
-import { localReferences } from '../../src/markdown/references.ts';
+import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import type { Diagnostic } from '../../src/content/model.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import { makeTempDir, removeDir, writeTree, type Tree } from '../helpers/tree.ts';
@@ -59,7 +59,7 @@ async function load(files: Tree = {}): Promise<LoadResult> {
   const tree: Tree = { ...BASE, ...files };
   for (const [file, text] of Object.entries(files)) if (text === '') delete tree[file];
   await writeTree(root, tree);
-  return loadContent(path.join(root, 'content'), { references: localReferences, root });
+  return loadContent(path.join(root, 'content'), { findLinks: findBodyLinks, root });
 }
 
 const listing = (diagnostics: readonly Diagnostic[]) => diagnostics.map(formatDiagnostic).join('\n') || '(none)';
@@ -619,7 +619,7 @@ describe('a valid tree', () => {
 
   it('loads the sample content of the repository without diagnostics', async () => {
     const root = path.resolve(import.meta.dirname, '../..');
-    const result = await loadContent(path.join(root, 'content'), { references: localReferences, root });
+    const result = await loadContent(path.join(root, 'content'), { findLinks: findBodyLinks, root });
     expect(result.diagnostics, listing(result.diagnostics)).toEqual([]);
     expect(result.content?.items.length).toBeGreaterThan(0);
   });

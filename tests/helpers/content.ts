@@ -9,7 +9,7 @@ import type { RenderMarkdown } from '../../src/site/structure.ts';
 export const OFFICE = '示例区人民政府办公室';
 
 /** A renderer that needs no Markdown: the body in one paragraph, and the body as text. */
-export const stubRender: RenderMarkdown = (md) => ({ html: `<p>${md}</p>`, text: md });
+export const stubRender: RenderMarkdown = ({ source }) => ({ html: `<p>${source}</p>`, text: source });
 
 export function term(name: string, slug: string, aliases: string[] = []): Term {
   return { name, slug, aliases };
@@ -42,6 +42,8 @@ export function issue(key: string, date: string, extra: Partial<Issue> = {}): Is
     note: '',
     draft: false,
     colophon: { reportTo: [], copyTo: [], sendTo: [], copies: undefined },
+    links: { links: [], ids: [] },
+    bodyLine: 5,
     ...extra,
   };
 }
@@ -59,6 +61,8 @@ export function item(key: string, fileName: string, extra: Partial<Item> = {}): 
     slug: fileSlug(fileName),
     draft: false,
     body: `正文 ${key}/${fileName}。`,
+    links: { links: [], ids: [] },
+    bodyLine: 7,
     ...extra,
   };
 }

@@ -141,21 +141,25 @@ describe('the rendered-Markdown cache', () => {
   it('keeps entries for the same pipeline version only', async () => {
     const folder = path.join(dir, 'render-cache');
     const a = RenderCache.open(folder, 'version-a');
-    a.set('**甲**', { html: '<p><strong>甲</strong></p>', text: '甲' });
+    a.set({ source: '**甲**' }, { html: '<p><strong>甲</strong></p>', text: '甲' });
     await a.save();
-    expect(RenderCache.open(folder, 'version-a').get('**甲**')).toEqual({ html: '<p><strong>甲</strong></p>', text: '甲' });
+    expect(RenderCache.open(folder, 'version-a').get({ source: '**甲**' })).toEqual({ html: '<p><strong>甲</strong></p>', text: '甲' });
     const b = RenderCache.open(folder, 'version-b');
-    expect(b.get('**甲**')).toBeUndefined();
-    b.set('乙', { html: '<p>乙</p>', text: '乙' });
+    expect(b.get({ source: '**甲**' })).toBeUndefined();
+    b.set({ source: '乙' }, { html: '<p>乙</p>', text: '乙' });
     await b.save();
     // Saving under a new version drops the old one's file.
     expect(RenderCache.open(folder, 'version-a').size).toBe(0);
   });
 
-  it('keys entries by the source: a changed source is a miss', () => {
+  it('keys entries by the source and the options: a changed source, id prefix or page link is a miss', () => {
     const c = RenderCache.open(undefined, 'v');
-    c.set('原文', { html: '<p>原文</p>', text: '原文' });
-    expect(c.get('原文 ')).toBeUndefined();
-    expect(c.get('原文')?.text).toBe('原文');
+    c.set({ source: '原文' }, { html: '<p>原文</p>', text: '原文' });
+    expect(c.get({ source: '原文 ' })).toBeUndefined();
+    expect(c.get({ source: '原文' })?.text).toBe('原文');
+    c.set({ source: '见[上期](../02/01-a.md)', idPrefix: 'item-b-', pageLinks: { '../02/01-a.md': '/2021/02/a/' } }, { html: 'x', text: 'x' });
+    expect(c.get({ source: '见[上期](../02/01-a.md)', idPrefix: 'item-c-', pageLinks: { '../02/01-a.md': '/2021/02/a/' } })).toBeUndefined();
+    expect(c.get({ source: '见[上期](../02/01-a.md)', idPrefix: 'item-b-', pageLinks: { '../02/01-a.md': '/2021/02/aa/' } })).toBeUndefined();
+    expect(c.get({ source: '见[上期](../02/01-a.md)', idPrefix: 'item-b-', pageLinks: { '../02/01-a.md': '/2021/02/a/' } })?.html).toBe('x');
   });
 });

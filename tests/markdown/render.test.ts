@@ -30,10 +30,15 @@ describe('soft line breaks (CJK joins)', () => {
     expect(html('hello\nworld')).toBe('<p>hello\nworld</p>');
   });
 
-  it('keeps a break between CJK and Latin or digits, both ways', () => {
-    expect(html('使用\nPDA设备')).toBe('<p>使用\nPDA设备</p>');
-    expect(html('2021年\n3月')).toBe('<p>2021年\n3月</p>');
-    expect(html('核酸检测2021\n年')).toBe('<p>核酸检测2021\n年</p>');
+  it('drops a break between CJK and Latin letters or digits, both ways: a hard wrap is not a space', () => {
+    expect(html('使用\nPDA设备')).toBe('<p>使用PDA设备</p>');
+    expect(html('利用LED\n显示屏')).toBe('<p>利用LED显示屏</p>');
+    expect(html('2021年\n3月')).toBe('<p>2021年3月</p>');
+    expect(html('共100\n台')).toBe('<p>共100台</p>');
+  });
+
+  it('keeps the spaces a clerk typed around the break', () => {
+    expect(html('核酸检测 2021 年\n3 月')).toBe('<p>核酸检测 2021 年3 月</p>');
   });
 
   it('looks across inline nodes: break after strong, before strong, around links and code', () => {
@@ -41,7 +46,8 @@ describe('soft line breaks (CJK joins)', () => {
     expect(html('加强\n**管理**')).toBe('<p>加强<strong>管理</strong></p>');
     expect(html('[通知](/x)\n全文')).toBe('<p><a href="/x">通知</a>全文</p>');
     expect(html('`代码`\n说明')).toBe('<p><code>代码</code>说明</p>');
-    expect(html('见\n`code`')).toBe('<p>见\n<code>code</code></p>');
+    expect(html('见\n`code`')).toBe('<p>见<code>code</code></p>');
+    expect(html('run\n`code`')).toBe('<p>run\n<code>code</code></p>');
   });
 
   it('keeps a break next to an image (no text to judge by)', () => {
@@ -197,7 +203,7 @@ describe('plain text', () => {
 
   it('folds whitespace, separates <br> and adjacent raw blocks, and drops sanitized content', () => {
     expect(renderMarkdown('<p>甲</p><p>乙</p>\n\n丙<br>丁\n\n<script>var x</script>\n\n使用\nPDA  设备').text).toBe(
-      '甲 乙 丙 丁 使用 PDA 设备',
+      '甲 乙 丙 丁 使用PDA 设备',
     );
   });
 

@@ -135,24 +135,30 @@ describe('a build whose content links to a page that does not exist', () => {
   let out: string;
   let before: Record<string, string>;
   let cli: CliResult;
+  let written: string;
 
   beforeAll(async () => {
     dir = await tempDir('broken-link');
     let content: string;
     ({ content, out, before } = await goodSite(dir));
     const file = path.join(content, ITEM);
-    await writeFile(file, `${await readFile(file, 'utf8')}\n详见[2099年第1期](/2099/01/)。\n`, 'utf8');
+    written = `${await readFile(file, 'utf8')}\n详见[2099年第1期](/2099/01/)。\n`;
+    await writeFile(file, written, 'utf8');
     cli = await runCli(['--content', content, '--out', out], { SITE_URL: '' });
   }, BUILD_TIMEOUT);
   afterAll(() => removeDir(dir));
 
-  it('fails, naming the item page, its Markdown file and the link, once for each page that shows it', () => {
+  it('stops before rendering, at the Markdown file, line and column of the link, with the fix', () => {
     expect(cli.code).toBe(1);
-    const lines = cli.stderr.split('\n');
-    expect(lines).toContain('生成网站失败（build failed）：发现 2 个失效的站内链接，请逐个修改：');
-    expect(lines).toContain(`  页面 /2021/01/tonghang-kaigong/（${path.relative(PROJECT_ROOT, path.join(dir, 'content', ITEM))}） 中的链接“/2099/01/”指向的页面或文件不存在`);
-    // The issue page shows the item in full, so the link is there too.
-    expect(lines).toContain('  页面 /2021/01/ 中的链接“/2099/01/”指向的页面或文件不存在');
+    const lines = written.split('\n');
+    const line = lines.findIndex((text) => text.includes('详见')) + 1;
+    const column = lines[line - 1]!.indexOf('[') + 1;
+    const shown = path.relative(PROJECT_ROOT, path.join(dir, 'content', ITEM));
+    expect(cli.stderr.split('\n')).toContain(
+      `${shown}:${line}:${column}  链接“/2099/01/”指向的页面不存在：请核对网址；如果是还没有发布的一期或一条信息，请等它发布后再加这个链接，或链接到它的 .md 文件`,
+    );
+    // Once, at the file: not again for each page that shows the item.
+    expect(cli.stderr.match(/2099\/01/g)).toHaveLength(1);
     expect(cli.stderr).not.toMatch(/^\s+at\s/m);
   });
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
-import { localReferences } from '../../../src/markdown/references.ts';
+import { findBodyLinks } from '../../../src/markdown/body-links.ts';
 import { renderMarkdown } from '../../../src/markdown/render.ts';
 import { buildSearchIndex } from '../../../src/search/indexer.ts';
 import { PAGE_SIZE, Results, SearchIndex, type Filters } from '../../../src/search/client/engine.ts';
@@ -49,8 +49,8 @@ describe('the fixture site', () => {
   beforeAll(async () => {
     dir = await tempDir('search');
     await writeFixtureSite(path.join(dir, 'content'));
-    const { content: loaded } = await loadContent(path.join(dir, 'content'), { references: localReferences, root: dir });
-    site = buildSite(loaded!, renderMarkdown);
+    const { content: loaded } = await loadContent(path.join(dir, 'content'), { findLinks: findBodyLinks, root: dir });
+    site = buildSite(loaded!, (job) => renderMarkdown(job.source, job));
     // Small shards, so queries cross many of them.
     index = await memoryIndex(site, { shardTarget: 512 });
   });
@@ -147,7 +147,7 @@ describe('confirmation', () => {
         item('2021/01', '03-c.md', { title: '丙', body: '食品。', date: '2021-01-03' }),
       ],
     }),
-    (md) => ({ html: `<p>${md}</p>`, text: md }),
+    ({ source }) => ({ html: `<p>${source}</p>`, text: source }),
   );
 
   it('drops a candidate that has every pair of the query but not the query itself, and then counts exactly', async () => {
