@@ -125,7 +125,7 @@ function trailingComments(doc: Document, source: string, at: (offset: number) =>
       problems.push({
         ...at(node.range[1] + hash),
         severity: 'error',
-        message: `“#”和后面的文字“${comment.trim()}”会被当作注释丢掉（YAML comment）：如果它们是内容的一部分，请给整个值加上引号，写成 ${writtenAs(key, path.at(-1))}"${written} #${comment.trimStart()}"`,
+        message: `“#”和后面的文字“${comment.trim()}”会被当作注释丢掉（YAML comment）：如果它们是内容的一部分，请给整个值加上引号，写成 ${writtenAs(key, path.at(-1))}"${written} #${comment}"`,
       });
     },
   });

@@ -21,8 +21,13 @@ export default function rehypeBodyIds() {
   return (tree: Root, file: { data: unknown }): undefined => {
     const prefix = (file.data as RenderOptions).idPrefix ?? '';
     const all = elements(tree);
-    const ids = new Set(all.flatMap((element) => [element.properties.id, element.properties.name]).filter((id): id is string => typeof id === 'string'));
-    const renamed = (id: string) => (id.startsWith(CLOBBERED) ? `${CLOBBERED}${prefix}${id.slice(CLOBBERED.length)}` : id);
+    // Ids as readers see them: remark-rehype percent-encodes a footnote's label (fn-%E6%B3%A8), the
+    // fragment of a link is matched decoded, so the id is written decoded (fn-注) and links to it match.
+    const renamed = (id: string) => {
+      const decoded = decodeFragment(id);
+      return decoded.startsWith(CLOBBERED) ? `${CLOBBERED}${prefix}${decoded.slice(CLOBBERED.length)}` : decoded;
+    };
+    const ids = new Set(all.flatMap((element) => [element.properties.id, element.properties.name]).filter((id): id is string => typeof id === 'string').map(decodeFragment));
     for (const { properties } of all) {
       for (const key of ['id', 'name'] as const) {
         if (typeof properties[key] === 'string') properties[key] = renamed(properties[key]);
@@ -33,9 +38,8 @@ export default function rehypeBodyIds() {
       }
       const href = properties.href;
       if (typeof href === 'string' && href.startsWith('#')) {
-        // As written (remark-rehype's footnote links are percent-encoded like their ids) or decoded.
-        const id = [href.slice(1), decodeFragment(href.slice(1))].map((each) => `${CLOBBERED}${each}`).find((each) => ids.has(each));
-        if (id !== undefined) properties.href = `#${renamed(id)}`;
+        const id = `${CLOBBERED}${decodeFragment(href.slice(1))}`;
+        if (ids.has(id)) properties.href = `#${renamed(id)}`;
       }
     }
   };

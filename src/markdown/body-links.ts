@@ -29,8 +29,8 @@ export function linkTarget(url: string): LinkTarget {
   return bare.startsWith('/') ? { kind: 'page', path: decode(bare), fragment } : { kind: 'file', path: decode(bare), fragment };
 }
 
-/** How remark-rehype names a footnote's ids: `fn-` and `fnref-` before the label, lower-cased and percent-encoded. */
-const footnoteId = (label: string) => encodeURIComponent(label.toLowerCase());
+/** How a footnote's ids end (`fn-` and `fnref-` before it): the label lower-cased, as body-ids.ts writes it. */
+const footnoteId = (label: string) => label.toLowerCase();
 
 /** The links and ids of `body`. Reads no file: it depends on `body` alone. */
 export function findBodyLinks(body: string): BodyLinks {

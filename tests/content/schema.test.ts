@@ -624,3 +624,49 @@ describe('a valid tree', () => {
     expect(result.content?.items.length).toBeGreaterThan(0);
   });
 });
+
+describe('text that YAML would lose or retype (published as written)', () => {
+  it('refuses a # comment after a title, at the #, with the quoted title as the fix', async () => {
+    const result = await load({ [ITEM]: md('---', 'title: 济源路街道 #强责任 广宣传', 'date: 2021-01-23', 'category: 疫情防控', '---', '正文。') });
+    const diagnostic = expectError(result, { file: ITEM, line: 2, column: 14, says: ['“#”', '强责任 广宣传', '注释', '引号'] });
+    expect(diagnostic.message).toContain('title: "济源路街道 #强责任 广宣传"');
+  });
+
+  it('refuses a comment after any value, quoted or in a list, but not a comment line of its own', async () => {
+    const quoted = await load({ [ITEM]: md('---', 'title: "会议" # 备注', 'date: 2021-01-23', 'category: 疫情防控', '---', '正文。') });
+    expectError(quoted, { file: ITEM, line: 2, column: 13, says: ['备注', 'title: "会议 # 备注"'] });
+    const listed = await load({ 'content/2021/03/index.md': md('---', 'date: 2021-01-25', 'reportTo:', '  - 市委办公厅 #主送', '---') });
+    expectError(listed, { file: 'content/2021/03/index.md', line: 4, column: 11, says: ['主送', '- "市委办公厅 #主送"'] });
+    const line = await load({ [ITEM]: md('---', '# 这是备注行', 'title: 会议', 'date: 2021-01-23', 'category: 疫情防控', '---', '正文。') });
+    expect(inFile(line, ITEM), listing(line.diagnostics)).toEqual([]);
+  });
+
+  for (const [written, reading] of [
+    ['2021', '数字'],
+    ['3.5', '数字'],
+    ['yes', '是非值'],
+    ['No', '是非值'],
+    ['true', '是非值'],
+    ['~', '空值'],
+    ['null', '空值'],
+    ['2021-01-23', '日期'],
+  ] as const) {
+    it(`refuses title: ${written}, which YAML reads as ${reading}, with the quoted form`, async () => {
+      const result = await load({ [ITEM]: md('---', `title: ${written}`, 'date: 2021-01-23', 'category: 疫情防控', '---', '正文。') });
+      const diagnostic = expectError(result, { file: ITEM, line: 2, column: 8, says: [reading, `title: "${written}"`] });
+      expect(inFile(result, ITEM), listing(result.diagnostics)).toEqual([diagnostic]);
+    });
+  }
+
+  it('refuses a unit or category that YAML reads as a number, and accepts the same quoted', async () => {
+    const bare = await load({ [ITEM]: md('---', 'title: 会议', 'date: 2021-01-23', 'unit: 110', 'category: 疫情防控', '---', '正文。') });
+    expectError(bare, { file: ITEM, line: 4, column: 7, says: ['来源单位', '数字', 'unit: "110"'] });
+    const quoted = await load({ [ITEM]: md('---', 'title: "2021"', 'date: 2021-01-23', 'category: 疫情防控', '---', '正文。') });
+    expect(inFile(quoted, ITEM), listing(quoted.diagnostics)).toEqual([]);
+  });
+
+  it('leaves dates, order and draft to their own types', async () => {
+    const result = await load({ [ITEM]: md('---', 'title: 会议', 'date: 2021-01-23', 'category: 疫情防控', 'order: 2', 'draft: false', '---', '正文。') });
+    expect(inFile(result, ITEM), listing(result.diagnostics)).toEqual([]);
+  });
+});

@@ -28,3 +28,31 @@ describe('parseYaml', () => {
     expect(tab.problems[0]!.message).toMatch(/[\u4e00-\u9fff]/u);
   });
 });
+
+describe('comments after a value', () => {
+  it('are refused at the #, naming the text that would be lost; the value is not read', () => {
+    const yaml = parseYaml('title: 济源路街道 #强责任 广宣传\n');
+    expect(yaml.data).toBeUndefined();
+    expect(yaml.problems).toEqual([expect.objectContaining({ line: 1, column: 14, severity: 'error', message: expect.stringContaining('强责任 广宣传') })]);
+  });
+
+  it('are allowed after the importer’s placeholder, and on lines of their own', () => {
+    expect(parseYaml('category: 【待填写】 # 从名单中选一个\n').problems).toEqual([]);
+    expect(parseYaml('# 备注\ntitle: 标题\n').problems).toEqual([]);
+  });
+
+  it('tell a # inside a plain value (no space before it) from a comment', () => {
+    const yaml = parseYaml('title: 第#3号通知\n');
+    expect(yaml.problems).toEqual([]);
+    expect(yaml.data).toEqual({ title: '第#3号通知' });
+  });
+});
+
+describe('plain', () => {
+  it('gives the text of an unquoted value, and nothing for a quoted one', () => {
+    const yaml = parseYaml('title: 2021\nunit: "110"\n');
+    expect(yaml.plain(['title'])).toBe('2021');
+    expect(yaml.plain(['unit'])).toBeUndefined();
+    expect(yaml.plain(['missing'])).toBeUndefined();
+  });
+});

@@ -221,3 +221,10 @@ describe('headings', () => {
     expect(html('# 一级\n\n## 二级\n\n##### 五级')).toBe('<h3>一级</h3>\n<h4>二级</h4>\n<h6>五级</h6>');
   });
 });
+
+describe('the typed habits of clerks (fixtures/habits.md, expected HTML written by hand)', () => {
+  it('renders tilde ranges, indents, hard wraps, stray tags, footnotes and .md links as a clerk expects', () => {
+    const options = { idPrefix: 'item-habits-', pageLinks: { '../02/01-huiyi.md': '/2021/02/huiyi/', 'index.md': '/2021/03/' } };
+    expect(renderMarkdown(fixture('habits.md'), options).html).toBe(fixture('habits.html'));
+  });
+});
