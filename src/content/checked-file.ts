@@ -1,6 +1,6 @@
 /** One issue or item file, read (or taken from the memo) and checked, its findings added to the report. */
 import path from 'node:path';
-import { linkTargetProblems } from './link-targets.ts';
+import { linkedFile, linkTargetProblems } from './link-targets.ts';
 import type { Checked, CheckedFiles } from './memo.ts';
 import { readContentText } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
@@ -44,7 +44,7 @@ export async function checkedFile<T>(
  */
 export async function reportChecked(contentDir: string, file: string, checked: Checked<unknown>, report: Reporter, referenced: Set<string>): Promise<void> {
   for (const link of checked.links.links) {
-    if (link.target.kind === 'file') referenced.add(path.posix.normalize(path.posix.join(path.posix.dirname(file), link.target.path)));
+    if (link.target.kind === 'file') referenced.add(linkedFile(file, link.target.path));
   }
   report.add(file, checked.before);
   report.add(file, await linkTargetProblems(checked.links.links, checked.bodyLine, path.join(contentDir, file), contentDir));

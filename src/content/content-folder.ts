@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { walkTree } from '../files/index.ts';
-import { isInside, symlinkProblem } from './read-file.ts';
+import { isInside, symlinkProblem, tryRealpath } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
 
 /** Saved as text under another name (Notepad's `.md.txt`, other Markdown endings): meant as an item. */
@@ -47,7 +47,7 @@ export function listContent(contentDir: string, report: Reporter): ContentListin
     if (entry.name.toLowerCase().endsWith('.md')) {
       listing.markdown.push(relative);
       if (entry.isSymbolicLink()) {
-        const target = linkTarget(path.join(contentDir, relative));
+        const target = tryRealpath(path.join(contentDir, relative));
         if (target && isInside(root, target)) listing.linked.add(path.relative(root, target).split(path.sep).join('/'));
       }
     } else if (entry.isSymbolicLink()) {
@@ -56,14 +56,6 @@ export function listContent(contentDir: string, report: Reporter): ContentListin
     } else listing.others.push(relative);
   }
   return listing;
-}
-
-function linkTarget(file: string): string | undefined {
-  try {
-    return realpathSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -14,3 +14,4 @@ export { CJK_CLASS, isCjk } from './cjk.ts';
 export { normalizeText } from './frontmatter.ts';
 export { decodeAs, decodeUtf8, detectEncoding, looksBinary } from './encoding.ts';
 export { MAX_FILE_BYTES } from './read-file.ts';
+export { linkedFile } from './link-targets.ts';

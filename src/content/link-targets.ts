@@ -9,6 +9,11 @@ import type { BodyLink } from './model.ts';
 import { isInside } from './read-file.ts';
 import type { Problem } from './yaml.ts';
 
+/** The content file a link to `linked` (as written, decoded) in the body of `from` names; both relative to the content folder. */
+export function linkedFile(from: string, linked: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(from), linked));
+}
+
 /**
  * Problems with the links to files among `links`, of a body that starts on line `bodyLine` of
  * `file` (an absolute path inside `contentDir`): whether each target exists is asked of the disk now.

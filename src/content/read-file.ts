@@ -26,7 +26,7 @@ export function isInside(root: string, target: string): boolean {
 }
 
 /** The resolved path of `file`, or undefined when it leads nowhere. */
-function tryRealpath(file: string): string | undefined {
+export function tryRealpath(file: string): string | undefined {
   try {
     return realpathSync(file);
   } catch {

@@ -5,6 +5,7 @@
  * it now is. Other links are left as written.
  */
 import type { Element, Root, RootContent } from 'hast';
+import { decodeOrSelf } from './body-links.ts';
 import type { RenderOptions } from './render.ts';
 
 const CLOBBERED = 'user-content-';
@@ -24,10 +25,10 @@ export default function rehypeBodyIds() {
     // Ids as readers see them: remark-rehype percent-encodes a footnote's label (fn-%E6%B3%A8), the
     // fragment of a link is matched decoded, so the id is written decoded (fn-注) and links to it match.
     const renamed = (id: string) => {
-      const decoded = decodeFragment(id);
+      const decoded = decodeOrSelf(id);
       return decoded.startsWith(CLOBBERED) ? `${CLOBBERED}${prefix}${decoded.slice(CLOBBERED.length)}` : decoded;
     };
-    const ids = new Set(all.flatMap((element) => [element.properties.id, element.properties.name]).filter((id): id is string => typeof id === 'string').map(decodeFragment));
+    const ids = new Set(all.flatMap((element) => [element.properties.id, element.properties.name]).filter((id): id is string => typeof id === 'string').map(decodeOrSelf));
     for (const { properties } of all) {
       for (const key of ['id', 'name'] as const) {
         if (typeof properties[key] === 'string') properties[key] = renamed(properties[key]);
@@ -38,17 +39,9 @@ export default function rehypeBodyIds() {
       }
       const href = properties.href;
       if (typeof href === 'string' && href.startsWith('#')) {
-        const id = `${CLOBBERED}${decodeFragment(href.slice(1))}`;
+        const id = `${CLOBBERED}${decodeOrSelf(href.slice(1))}`;
         if (ids.has(id)) properties.href = `#${renamed(id)}`;
       }
     }
   };
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }

@@ -11,22 +11,23 @@ import { markdownParser } from './parse.ts';
 const HTML_ATTRIBUTE = /<(img|a)\b[^>]*?\s(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const HTML_ID = /<[a-z][a-z0-9-]*\b[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
-const decode = (text: string): string => {
+/** A URL part percent-decoded, or as it is when it is not valid percent-encoding. */
+export function decodeOrSelf(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
     return text;
   }
-};
+}
 
 /** What `url` points at; a relative path is decoded (the parser percent-encodes Chinese file names). */
 export function linkTarget(url: string): LinkTarget {
   if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('\\')) return { kind: 'external' };
   const fragmentAt = url.indexOf('#');
-  const fragment = fragmentAt < 0 ? '' : decode(url.slice(fragmentAt + 1));
+  const fragment = fragmentAt < 0 ? '' : decodeOrSelf(url.slice(fragmentAt + 1));
   const bare = url.replace(/[?#].*$/, '');
   if (bare === '') return url.startsWith('#') ? { kind: 'fragment', id: fragment } : { kind: 'external' };
-  return bare.startsWith('/') ? { kind: 'page', path: decode(bare), fragment } : { kind: 'file', path: decode(bare), fragment };
+  return bare.startsWith('/') ? { kind: 'page', path: decodeOrSelf(bare), fragment } : { kind: 'file', path: decodeOrSelf(bare), fragment };
 }
 
 /** How a footnote's ids end (`fn-` and `fnref-` before it): the label lower-cased, as body-ids.ts writes it. */

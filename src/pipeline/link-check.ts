@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { listTree } from '../files/index.ts';
 import { URL_ATTRIBUTES } from '../eleventy/index.ts';
+import { decodeOrSelf } from '../markdown/index.ts';
 import type { SiteAddress } from './site-address.ts';
 
 export interface BrokenLink {
@@ -50,14 +51,6 @@ const pathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
 /** `/2021/03/huiyi/` → `2021/03/huiyi/index.html`, the file a page is written to (pathOf's inverse). */
 export const fileOfPage = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
-
-function decodeOrSelf(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /** The file a path within the site is served from, as a static host serves it. */
 const fileOf = (sitePath: string) => fileOfPage(decodeOrSelf(sitePath));

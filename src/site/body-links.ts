@@ -4,8 +4,7 @@
  * link to a page of the site, to a Markdown file or to a place in the body is checked, so that
  * `npm run check` and the build refuse the same links with the same message, at file and line.
  */
-import path from 'node:path';
-import type { BodyLink, BodyLinks, Content, Issue, Item, Problem } from '../content/index.ts';
+import { linkedFile, type BodyLink, type BodyLinks, type Content, type Issue, type Item, type Problem } from '../content/index.ts';
 import type { RenderJob } from '../markdown/index.ts';
 import type { Site } from './model.ts';
 import { urls } from './urls.ts';
@@ -38,7 +37,7 @@ export function pagesByFile(content: Content, options: PublishOptions): Map<stri
 /** The content file a link to a Markdown file names, relative to the content folder; undefined for other links. */
 function markdownFileOf(link: BodyLink, from: string): string | undefined {
   if (link.target.kind !== 'file' || !/\.md$/i.test(link.target.path)) return undefined;
-  return path.posix.normalize(path.posix.join(path.posix.dirname(from), link.target.path.replaceAll('\\', '/')));
+  return linkedFile(from, link.target.path);
 }
 
 function pageLinksOf(file: string, links: BodyLinks, pages: ReadonlyMap<string, string>): Record<string, string> {
@@ -128,7 +127,7 @@ function linkProblem(link: BodyLink, body: Item | Issue, known: Known): string |
     case 'file': {
       const file = markdownFileOf(link, body.file);
       if (file === undefined) {
-        return `${what}“${link.url}”还不能发布：网站暂不能发布正文中的图片和附件，请删去这个${link.image ? '图片' : '链接'}，把附件另行印发`;
+        return `${what}“${link.url}”还不能发布：网站暂不能发布正文中的图片和附件，请删去这个${what}，把附件另行印发`;
       }
       if (known.pages.has(file)) return undefined;
       const other = known.files.get(file);
