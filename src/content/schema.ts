@@ -219,15 +219,17 @@ const NOT_TEXT: readonly [RegExp, string][] = [
  * Text fields written without quotes that YAML reads, or may read, as something else: `title: 2021`
  * is the number 2021, `title: yes` a boolean to many tools, `title: ~` nothing. Refused with the fix.
  */
-function notTextProblems(schema: z.ZodType, yaml: ParsedYaml): Problem[] {
-  if (!(schema instanceof z.ZodObject)) return [];
-  return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, field]): Problem[] => {
+function notTextProblems(schema: z.ZodType, yaml: ParsedYaml): Map<string, Problem> {
+  const problems = new Map<string, Problem>();
+  if (!(schema instanceof z.ZodObject)) return problems;
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     const label = textLabel(field);
     const written = label === undefined ? undefined : yaml.plain([key]);
     const reading = written === undefined ? undefined : NOT_TEXT.find(([pattern]) => pattern.test(written))?.[1];
-    if (reading === undefined) return [];
-    return [{ ...yaml.locate([key]), severity: 'error', message: `${label}（${key}）写成“${written}”会被读成${reading}而不是文字：请加上引号，写成 ${key}: "${written}"` }];
-  });
+    if (reading === undefined) continue;
+    problems.set(key, { ...yaml.locate([key]), severity: 'error', message: `${label}（${key}）写成“${written}”会被读成${reading}而不是文字：请加上引号，写成 ${key}: "${written}"` });
+  }
+  return problems;
 }
 
 /** The keys an object schema, or the objects of a list schema, allows: for unknown-key hints. */
@@ -241,10 +243,9 @@ export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml): { value: T | u
   if (yaml.problems.length > 0) return { value: undefined, problems: yaml.problems };
   const notText = notTextProblems(schema, yaml);
   const result = schema.safeParse(yaml.data ?? {});
-  if (result.success && notText.length === 0) return { value: result.data, problems: [] };
+  if (result.success && notText.size === 0) return { value: result.data, problems: [] };
   // A field refused as not text is not refused again for the type YAML gave it.
-  const refused = new Set(notText.map((problem) => `${problem.line}:${problem.column}`));
-  const issues = result.success ? [] : result.error.issues;
+  const issues = (result.success ? [] : result.error.issues).filter((issue) => !(issue.path.length === 1 && notText.has(String(issue.path[0]))));
   const problems = issues.flatMap((issue): Problem[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
@@ -253,8 +254,7 @@ export function check<T>(schema: z.ZodType<T>, yaml: ParsedYaml): { value: T | u
         message: unknownKeyMessage(key, allowedKeys(schema)),
       }));
     }
-    const place = yaml.locate(issue.path);
-    return refused.has(`${place.line}:${place.column}`) ? [] : [{ ...place, severity: 'error', message: issue.message }];
+    return [{ ...yaml.locate(issue.path), severity: 'error', message: issue.message }];
   });
-  return { value: undefined, problems: [...notText, ...problems].sort((a, b) => a.line - b.line || a.column - b.column) };
+  return { value: undefined, problems: [...notText.values(), ...problems].sort((a, b) => a.line - b.line || a.column - b.column) };
 }
