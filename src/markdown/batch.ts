@@ -7,7 +7,7 @@
  * rendering 4,000 bodies took 4.7–7.2 s and as much CPU, one worker 3.1–4.8 s, this thread
  * 2.4 s (bench/results.md).
  */
-import { jobText, type RenderCache } from './cache.ts';
+import { jobKey, type RenderCache } from './cache.ts';
 import type { RenderedMarkdown, RenderJob } from './render.ts';
 
 export interface RenderAllOptions {
@@ -26,7 +26,7 @@ export type RenderMarkdown = (job: RenderJob) => RenderedMarkdown;
 export async function renderAll(jobs: Iterable<RenderJob>, options: RenderAllOptions): Promise<RenderMarkdown> {
   const { cache } = options;
   const toRender = new Map<string, RenderJob>();
-  for (const job of jobs) if (cache.get(job) === undefined) toRender.set(jobText(job), job);
+  for (const job of jobs) if (cache.get(job) === undefined) toRender.set(jobKey(job), job);
   if (toRender.size > 0) {
     const { renderMarkdown } = await import('./render.ts');
     let done = 0;

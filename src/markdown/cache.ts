@@ -21,9 +21,10 @@ export function currentPipelineVersion(): string {
   return (pipelineVersion ??= hashTree(HERE, (file) => file.endsWith('.ts')));
 }
 
-/** A job as one string: its options, then its source. */
-export const jobText = (job: RenderJob) => `${JSON.stringify([job.idPrefix ?? '', Object.entries(job.pageLinks ?? {}).sort()])}\n${job.source}`;
-const key = (text: string) => createHash('sha256').update(text).digest('base64url');
+/** What a job's output depends on besides its source, as text. */
+const optionsKey = (job: RenderJob) => JSON.stringify([job.idPrefix ?? '', Object.entries(job.pageLinks ?? {}).sort()]);
+/** A job's key on disk: the SHA-256 of its options and its source. */
+export const jobKey = (job: RenderJob, options = optionsKey(job)) => createHash('sha256').update(options).update('\n').update(job.source).digest('base64url');
 
 export class RenderCache {
   private readonly used = new Map<string, RenderedMarkdown>();
@@ -45,26 +46,32 @@ export class RenderCache {
     return this.stored.size;
   }
 
-  /** Jobs met in this process, by their text: the dev server asks for every body on every save. */
-  private readonly byText = new Map<string, RenderedMarkdown>();
+  /**
+   * Jobs met in this process, by source, then options: the dev server asks for every body on
+   * every save, and a body's string is hashed once however often it is looked up.
+   */
+  private readonly bySource = new Map<string, Map<string, RenderedMarkdown>>();
 
   get(job: RenderJob): RenderedMarkdown | undefined {
-    const text = jobText(job);
-    const seen = this.byText.get(text);
+    const options = optionsKey(job);
+    const seen = this.bySource.get(job.source)?.get(options);
     if (seen) return seen;
-    const k = key(text);
+    const k = jobKey(job, options);
     const hit = this.used.get(k) ?? this.stored.get(k);
-    if (hit) {
-      this.used.set(k, hit);
-      this.byText.set(text, hit);
-    }
+    if (hit) this.remember(job, options, k, hit);
     return hit;
   }
 
   set(job: RenderJob, rendered: RenderedMarkdown): void {
-    const text = jobText(job);
-    this.used.set(key(text), rendered);
-    this.byText.set(text, rendered);
+    const options = optionsKey(job);
+    this.remember(job, options, jobKey(job, options), rendered);
+  }
+
+  private remember(job: RenderJob, options: string, k: string, rendered: RenderedMarkdown): void {
+    this.used.set(k, rendered);
+    let byOptions = this.bySource.get(job.source);
+    if (!byOptions) this.bySource.set(job.source, (byOptions = new Map()));
+    byOptions.set(options, rendered);
   }
 
   /**
