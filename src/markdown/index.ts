@@ -1,5 +1,5 @@
 /** The archive's Markdown dialect: bodies → sanitized HTML and plain text, and the local files they link to. */
 export { renderAll, type RenderAllOptions, type RenderMarkdown } from './batch.ts';
-export { currentPipelineVersion, RenderCache } from './cache.ts';
+export { RenderCache } from './cache.ts';
 export { decodeOrSelf, findBodyLinks, linkTarget } from './body-links.ts';
 export type { RenderedMarkdown, RenderJob, RenderOptions } from './render.ts';

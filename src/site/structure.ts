@@ -3,7 +3,7 @@
  * renderer is passed in, and the same content always gives the same site.
  */
 import { type Content, fileOrder, formatChineseDate, type Issue, type Item, type Term } from '../content/index.ts';
-import type { RenderJob } from '../markdown/index.ts';
+import type { RenderMarkdown } from '../markdown/index.ts';
 import { itemAnchor, itemRenderJob, noteRenderJob, pagesByFile, published, type PublishOptions } from './body-links.ts';
 import { colophonView } from './colophon.ts';
 import { groupBy } from './group-by.ts';
@@ -13,7 +13,7 @@ import { buildStats } from './stats.ts';
 import { urls } from './urls.ts';
 
 /** Renders a body: `renderAll`'s lookup of the jobs `renderJobs` lists, or a stand-in that renders nothing. */
-export type RenderMarkdown = (job: RenderJob) => { html: string; text: string };
+export type { RenderMarkdown };
 
 export type BuildOptions = PublishOptions;
 
