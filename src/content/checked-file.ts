@@ -1,6 +1,6 @@
 /** One issue or item file, read (or taken from the memo) and checked, its findings added to the report. */
 import path from 'node:path';
-import { linkedFile, linkTargetProblems } from './link-targets.ts';
+import type { BodyFiles } from './link-targets.ts';
 import type { Checked, CheckedFiles } from './memo.ts';
 import { readContentText } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
@@ -38,15 +38,9 @@ export async function checkedFile<T>(
   return memo ? memo.getOrCheck(file, source, context, () => check(source)) : check(source);
 }
 
-/**
- * Adds what `file` was found to have, asking the disk now whether its link targets exist; the
- * files its body links to join `referenced` (relative to the content folder).
- */
-export async function reportChecked(contentDir: string, file: string, checked: Checked<unknown>, report: Reporter, referenced: Set<string>): Promise<void> {
-  for (const link of checked.links.links) {
-    if (link.target.kind === 'file') referenced.add(linkedFile(file, link.target.path));
-  }
+/** Adds what `file` was found to have, asking the disk now about the files its body links to (`bodyFiles` learns them). */
+export async function reportChecked(file: string, checked: Checked<unknown>, report: Reporter, bodyFiles: BodyFiles): Promise<void> {
   report.add(file, checked.before);
-  report.add(file, await linkTargetProblems(checked.links.links, checked.bodyLine, path.join(contentDir, file), contentDir));
+  report.add(file, await bodyFiles.check(checked.links.links, checked.bodyLine, file));
   report.add(file, checked.after);
 }

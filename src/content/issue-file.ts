@@ -1,5 +1,6 @@
 /** An issue's `index.md`: its date, title, note and 报尾. */
 import { checkedFile, reportChecked, type CheckSource } from './checked-file.ts';
+import type { BodyFiles } from './link-targets.ts';
 import { parseContentFile } from './frontmatter.ts';
 import type { Checked } from './memo.ts';
 import type { FindLinks, Issue } from './model.ts';
@@ -39,11 +40,11 @@ export async function loadIssue(
   findLinks: FindLinks,
   report: Reporter,
   from: CheckSource<Issue>,
-  referenced: Set<string>,
+  bodyFiles: BodyFiles,
 ): Promise<Issue | undefined> {
   const checked = await checkedFile(contentDir, file, report, from, '', (source) => checkIssue(file, source, findLinks));
   if (!checked) return undefined;
-  await reportChecked(contentDir, file, checked, report, referenced);
+  await reportChecked(file, checked, report, bodyFiles);
   if (!checked.value) return undefined;
   // A copy: a caller may change what it is given without changing what the memo keeps.
   const { colophon } = checked.value;

@@ -1,6 +1,7 @@
 /** One item's Markdown file: its front-matter against the lists, its body, its warnings. */
 import path from 'node:path';
 import { checkedFile, reportChecked, type CheckSource } from './checked-file.ts';
+import type { BodyFiles } from './link-targets.ts';
 import { parseContentFile } from './frontmatter.ts';
 import type { Checked } from './memo.ts';
 import type { FindLinks, IsoDate, Item } from './model.ts';
@@ -82,11 +83,11 @@ export async function loadItem(
   titles: TitledFile[],
   report: Reporter,
   from: CheckSource<Item>,
-  referenced: Set<string>,
+  bodyFiles: BodyFiles,
 ): Promise<Item | undefined> {
   const checked = await checkedFile(contentDir, file, report, from, context.key, (source) => checkItem(file, source, context));
   if (!checked) return undefined;
-  await reportChecked(contentDir, file, checked, report, referenced);
+  await reportChecked(file, checked, report, bodyFiles);
   if (checked.title) {
     // Shown only in the warning about a repeat, so the path is worked out only then.
     titles.push({ issue: path.posix.dirname(file), file, get shown() { return report.display(file); }, ...checked.title });

@@ -5,12 +5,13 @@
  */
 import { checkCollisions } from './collisions.ts';
 import { listContent, reportUnreadFiles, sortContentFiles, type ContentListing } from './content-folder.ts';
+import { BodyFiles } from './link-targets.ts';
 import { loadIssue } from './issue-file.ts';
 import { loadItem, type ItemContext } from './item-file.ts';
 import type { LoadMemo } from './memo.ts';
 import type { Content, Diagnostic, FindLinks, IsoDate, Issue, Item, SiteConfig, Term } from './model.ts';
 import { Reporter } from './reporter.ts';
-import { itemSchema, Vocabulary } from './schema.ts';
+import { DEFAULT_MAX_FILE_MB, itemSchema, Vocabulary } from './schema.ts';
 import { CATEGORIES_FILE, loadSite, loadTerms, UNITS_FILE, withOffice } from './settings.ts';
 import { repeatedTitles, type TitledFile } from './warnings.ts';
 
@@ -64,13 +65,18 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
   }
   const files = listing.markdown;
   const { issueFiles, itemFiles } = sortContentFiles(files, report);
-  const referenced = new Set<string>();
+  const bodyFiles = new BodyFiles({
+    contentDir,
+    maxBytes: (site?.maxFileMB ?? DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    inspectedBefore: options.memo?.files ?? new Map(),
+    inspected: new Map(),
+  });
 
   const present = new Set(files);
   const issues: Issue[] = [];
   for (const file of [...issueFiles].sort()) {
     if (!present.has(file)) continue;
-    const issue = await loadIssue(contentDir, file, findLinks, report, { memo: options.memo?.issues, unchanged: unchanged(file) }, referenced);
+    const issue = await loadIssue(contentDir, file, findLinks, report, { memo: options.memo?.issues, unchanged: unchanged(file) }, bodyFiles);
     if (issue) issues.push(issue);
   }
 
@@ -88,16 +94,17 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
   const items: Item[] = [];
   const titles: TitledFile[] = [];
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, context, titles, report, { memo: options.memo?.items, unchanged: unchanged(file) }, referenced);
+    const item = await loadItem(contentDir, file, context, titles, report, { memo: options.memo?.items, unchanged: unchanged(file) }, bodyFiles);
     if (item) items.push(item);
   }
   options.memo?.issues.keepOnly(present);
   options.memo?.items.keepOnly(present);
+  if (options.memo) options.memo.files = bodyFiles.context.inspected;
   checkCollisions(issues, items, report);
-  reportUnreadFiles(listing, referenced, report);
+  reportUnreadFiles(listing, bodyFiles.referenced, report);
   for (const { file, problem } of repeatedTitles(titles)) report.add(file.file, [problem]);
 
   const failed = report.diagnostics.some((d) => d.severity === 'error');
-  const content = failed || !site || !units || !categories ? undefined : { site, units, categories, issues, items };
+  const content = failed || !site || !units || !categories ? undefined : { site, units, categories, issues, items, files: bodyFiles.files };
   return { content, diagnostics: report.sorted(), loaded: { site, units, categories, issues } };
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { currentCodeVersion, readCached, writeCached } from '../cache/index.ts';
+import type { InspectedFiles } from './link-targets.ts';
 import type { BodyLinks, Issue, Item } from './model.ts';
 import type { Problem } from './yaml.ts';
 
@@ -86,10 +87,15 @@ export class LoadMemo {
   readonly issues: CheckedFiles<Issue>;
   /** @internal */
   readonly items: CheckedFiles<Item>;
+  /** @internal The linked photos and attachments, by real path and the state they were read in; replaced by each load. */
+  files: InspectedFiles;
+  readonly #filesRead: string;
 
-  constructor(entries?: { issues: CheckedEntries<Issue>; items: CheckedEntries<Item> }) {
+  constructor(entries?: MemoEntries) {
     this.issues = new CheckedFiles(entries?.issues);
     this.items = new CheckedFiles(entries?.items);
+    this.files = entries?.files ?? new Map();
+    this.#filesRead = fingerprintOf(this.files);
   }
 
   /**
@@ -97,15 +103,24 @@ export class LoadMemo {
    * files that changed. Its name carries the code's version: what a check finds depends on it.
    */
   static read(cacheDir: string | undefined): LoadMemo {
-    const entries = readCached(cacheDir, memoName()) as { issues: CheckedEntries<Issue>; items: CheckedEntries<Item> } | undefined;
-    return new LoadMemo(entries?.issues instanceof Map && entries.items instanceof Map ? entries : undefined);
+    const entries = readCached(cacheDir, memoName()) as MemoEntries | undefined;
+    return new LoadMemo(entries?.issues instanceof Map && entries.items instanceof Map && entries.files instanceof Map ? entries : undefined);
   }
 
   /** Writes the memo for the next build, unless it is what was read. */
   async save(cacheDir: string): Promise<void> {
-    if (!this.issues.changed && !this.items.changed) return;
-    await writeCached(cacheDir, memoName(), { issues: this.issues.entries, items: this.items.entries }, 'load-');
+    if (!this.issues.changed && !this.items.changed && fingerprintOf(this.files) === this.#filesRead) return;
+    await writeCached(cacheDir, memoName(), { issues: this.issues.entries, items: this.items.entries, files: this.files } satisfies MemoEntries, 'load-');
   }
 }
+
+interface MemoEntries {
+  issues: CheckedEntries<Issue>;
+  items: CheckedEntries<Item>;
+  files: InspectedFiles;
+}
+
+/** Changes when an inspection is added or replaced: each file's state is in it. */
+const fingerprintOf = (files: InspectedFiles) => [...files].map(([file, { state }]) => `${file}\0${state}`).join('\n');
 
 const memoName = () => `load-${currentCodeVersion()}.bin`;

@@ -17,6 +17,8 @@ export interface SiteConfig {
   pageSize: number;
   /** One sentence for the home page and metadata. */
   description: string;
+  /** Largest photo or attachment a body may link to, in MB (1,048,576 bytes, as Windows counts them). */
+  maxFileMB: number;
 }
 
 /** A controlled term: a source unit (来源单位) or a category (栏目). */
@@ -84,6 +86,22 @@ export interface Item {
   bodyLine: number;
 }
 
+/** A local file a body links to or shows (not a Markdown file), as read and checked. */
+export interface LinkedFile {
+  /** Relative to the content folder, with `/`. */
+  file: string;
+  /** Lower case, without the dot: a key of FILE_TYPES (src/content/file-types.ts). */
+  extension: string;
+  bytes: number;
+  /** SHA-256 of the bytes, base64url: what a processed image is cached by. */
+  hash: string;
+  /** Images: the size as shown, EXIF orientation applied. */
+  width?: number;
+  height?: number;
+  /** A raster image of more than one frame (an animated GIF or WebP). */
+  animated?: boolean;
+}
+
 export interface Content {
   site: SiteConfig;
   /** units.yaml's units, with the editing office first when the list does not name it. */
@@ -91,6 +109,8 @@ export interface Content {
   categories: Term[];
   issues: Issue[];
   items: Item[];
+  /** The local files the bodies link to or show, by path relative to the content folder. */
+  files: Map<string, LinkedFile>;
 }
 
 export type Severity = 'error' | 'warning';
@@ -122,7 +142,15 @@ export type LinkTarget =
 /** A link or image of a body, as written. */
 export interface BodyLink {
   url: string;
-  image: boolean;
+  /**
+   * `image`: `![…](…)` or `<img>`; `embed`: raw HTML that would load its URL into the page
+   * (`<video>`, `<iframe>`, `<audio>`, `<embed>`, `<object>`, `<source>`, `<track>`, `<script>`, `<link>`).
+   */
+  kind: 'link' | 'image' | 'embed';
+  /** An image's text alternative as written (`![这里](…)`, `alt="…"`); '' when it has none. */
+  alt?: string;
+  /** The HTML element of an embed, lower case. */
+  element?: string;
   /** Where it was written, counted from the body's first line. */
   line: number;
   column: number;

@@ -173,6 +173,9 @@ export const issueSchema = z.strictObject({
   copies: copies.nullish(),
 }, FIELDS);
 
+/** site.yaml's `maxFileMB` when it gives none: a phone photo is 5–10 MB. */
+export const DEFAULT_MAX_FILE_MB = 20;
+
 export const siteSchema = z.strictObject({
   title: text('简报名称', 'title'),
   office: text('编印单位', 'office'),
@@ -186,6 +189,11 @@ export const siteSchema = z.strictObject({
     .max(200, '每页条数（pageSize）须为 1 到 200 之间的整数')
     .default(20),
   description: z.string({ error: '简介（description）须为一行文字' }).default(''),
+  maxFileMB: z
+    .number({ error: '图片、附件的大小上限（maxFileMB）须为 1 到 500 之间的数，单位 MB' })
+    .min(1, '图片、附件的大小上限（maxFileMB）须为 1 到 500 之间的数，单位 MB')
+    .max(500, '图片、附件的大小上限（maxFileMB）须为 1 到 500 之间的数，单位 MB')
+    .default(DEFAULT_MAX_FILE_MB),
 }, FIELDS);
 
 export const termListSchema = z.array(

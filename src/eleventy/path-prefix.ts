@@ -35,6 +35,19 @@ export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ins: ['cite'],
 };
 
+/** The attributes that hold a list of image candidates (`url 480w, url 960w`), by element. */
+export const SRCSET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  img: ['srcset'],
+  source: ['srcset'],
+};
+
+/** The URLs of a `srcset` value: each candidate's first word. */
+export const srcsetUrls = (value: string): string[] =>
+  value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0]!)
+    .filter((url) => url !== '');
+
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
 
 /**
@@ -70,12 +83,19 @@ export function addPathPrefix(html: string, pathPrefix: string): string {
       // A value that starts with a character reference (`&#47;…`) is left as it is.
       started = true;
     },
-    onattribend() {
-      if (valueStart < 0 || !URL_ATTRIBUTES[element]?.includes(attribute)) return;
+    onattribend(_quote, end) {
+      if (valueStart < 0) return;
       // HtmlBasePlugin trims the URL; so does a browser.
-      let i = valueStart;
-      while (isSpace(html[i])) i++;
-      if (html[i] === '/' && html[i + 1] !== '/') at.push(i);
+      const prefixAt = (from: number) => {
+        let i = from;
+        while (isSpace(html[i])) i++;
+        if (html[i] === '/' && html[i + 1] !== '/') at.push(i);
+      };
+      if (URL_ATTRIBUTES[element]?.includes(attribute)) prefixAt(valueStart);
+      else if (SRCSET_ATTRIBUTES[element]?.includes(attribute)) {
+        prefixAt(valueStart);
+        for (let i = html.indexOf(',', valueStart); i >= 0 && i < end; i = html.indexOf(',', i + 1)) prefixAt(i + 1);
+      }
     },
     onopentagend: noop,
     onselfclosingtag: noop,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import rssPlugin from '@11ty/eleventy-plugin-rss';
 import { chinaMidnight, chinaMidnightInstant } from '../content/index.ts';
+import { firstImageEager } from '../markdown/index.ts';
 import { urls, type RenderSet, type Site } from '../site/index.ts';
 import { addPathPrefix } from './path-prefix.ts';
 
@@ -128,6 +129,10 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
   // for Open Graph.
   eleventyConfig.addFilter('chinaMidnight', chinaMidnight);
   eleventyConfig.addFilter('chinaMidnightInstant', chinaMidnightInstant);
+
+  // --- Bodies ---
+  // An item's own page loads its first image at once; see firstImageEager.
+  eleventyConfig.addFilter('firstImageEager', firstImageEager);
 
   // --- Progress ---
   const { onPage } = options;

@@ -22,7 +22,8 @@ export function currentPipelineVersion(): string {
 }
 
 /** What a job's output depends on besides its source, as text. */
-const optionsKey = (job: RenderJob) => JSON.stringify([job.idPrefix ?? '', Object.entries(job.pageLinks ?? {}).sort()]);
+const optionsKey = (job: RenderJob) =>
+  JSON.stringify([job.idPrefix ?? '', Object.entries(job.pageLinks ?? {}).sort(), ...(job.files ? [Object.entries(job.files).sort()] : [])]);
 /** A job's key on disk: the SHA-256 of its options and its source. */
 export const jobKey = (job: RenderJob, options = optionsKey(job)) => createHash('sha256').update(options).update('\n').update(job.source).digest('base64url');
 

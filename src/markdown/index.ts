@@ -3,3 +3,4 @@ export { renderAll, type RenderAllOptions, type RenderMarkdown } from './batch.t
 export { RenderCache } from './cache.ts';
 export { decodeOrSelf, findBodyLinks, linkTarget } from './body-links.ts';
 export type { RenderedMarkdown, RenderJob, RenderOptions } from './render.ts';
+export { BODY_IMAGE_SIZES, firstImageEager, type AttachmentView, type FileView, type ImageView } from './local-files.ts';

@@ -7,6 +7,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import rehypeBodyIds from './body-ids.ts';
 import remarkCjkLineBreaks from './cjk-line-breaks.ts';
+import rehypeLocalFiles, { type FileView } from './local-files.ts';
 import rehypePageLinks from './page-links.ts';
 import remarkParagraphIndent from './paragraph-indent.ts';
 import { markdownParser } from './parse.ts';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   idPrefix?: string;
   /** Links to Markdown files of the content (path as written, decoded) → the URL of the page each became. */
   pageLinks?: Readonly<Record<string, string>>;
+  /** Images and linked files beside the body (path as written, decoded) → what the site publishes for each. */
+  files?: Readonly<Record<string, FileView>>;
 }
 
 /** A body to render, with what its HTML depends on. */
@@ -66,6 +69,7 @@ const processor = markdownParser()
   .use(rehypeSanitize, schema)
   .use(rehypeBodyIds)
   .use(rehypePageLinks)
+  .use(rehypeLocalFiles)
   // A body sits under the item's <h1> title on its own page and under an <h2> on the issue page: its headings
   // start at <h3> so the outline holds on both (the item page adds a hidden <h2> 正文).
   .use(rehypeShiftHeading, { shift: 2 })

@@ -124,6 +124,9 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     address,
     layoutsDir,
     staging,
+    contentDir: request.contentDir,
+    cacheDir: request.cacheDir,
+    drafts,
     sourceOf: (page) => {
       const file = sources.get(page);
       return file && path.relative(root, path.join(request.contentDir, file)).split(path.sep).join('/');

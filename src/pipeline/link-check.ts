@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { listTree } from '../files/index.ts';
-import { URL_ATTRIBUTES } from '../eleventy/index.ts';
+import { SRCSET_ATTRIBUTES, srcsetUrls, URL_ATTRIBUTES } from '../eleventy/index.ts';
 import { decodeOrSelf } from '../markdown/index.ts';
 import type { SiteAddress } from './site-address.ts';
 
@@ -39,6 +39,10 @@ function parsePage(html: string): ParsedPage {
       for (const attribute of URL_ATTRIBUTES[name] ?? []) {
         const value = attributes[attribute];
         if (value !== undefined) page.links.push(value);
+      }
+      for (const attribute of SRCSET_ATTRIBUTES[name] ?? []) {
+        const value = attributes[attribute];
+        if (value !== undefined) page.links.push(...srcsetUrls(value));
       }
     },
   });

@@ -16,6 +16,7 @@ import type { SiteBuild } from '../eleventy/index.ts';
 import { buildSite, changedPages, fingerprintPages, renderJobs, searchKey, type Fingerprints, type Site } from '../site/index.ts';
 import { writeSearchIndex } from '../search/index.ts';
 import { fileOfPage } from './link-check.ts';
+import { publishFiles } from './publish-files.ts';
 import { loadChecked, withLinkProblems } from './validate.ts';
 
 export interface PreviewOptions {
@@ -83,6 +84,8 @@ export class Preview {
     for (const url of this.written.keys()) {
       if (!fingerprints.has(url)) await rm(path.join(this.options.outDir, fileOfPage(url)), { force: true });
     }
+    const { contentDir, outDir, cacheDir } = this.options;
+    await publishFiles(site.files, { contentDir, outDir, cacheDir, prune: false }).catch((error: unknown) => console.error(`图片和附件未能更新：${String(error)}`));
     // The first build rendered every body: keep them for the next `npm run dev` or build now.
     if (this.written.size === 0) await this.cache.save().catch(() => undefined);
     this.written = fingerprints;

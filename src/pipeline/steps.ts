@@ -9,6 +9,7 @@ import { writeSearchIndex } from '../search/index.ts';
 import { searchKey, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './link-check.ts';
 import type { Progress } from './progress.ts';
+import { publishFiles } from './publish-files.ts';
 import { linkFiles, untouched, type OutputRecord } from './reuse.ts';
 import type { SiteAddress } from './site-address.ts';
 
@@ -21,6 +22,10 @@ export interface BuildContext {
   layoutsDir: string;
   /** The folder every step writes into; it replaces the output once the last step has passed. */
   staging: string;
+  contentDir: string;
+  /** The build cache (`.cache/build`), when there is one. */
+  cacheDir: string | undefined;
+  drafts: boolean;
   /** Names a page's content file, for messages: `/2021/01/huiyi/` → `content/2021/01/01-huiyi.md`. */
   sourceOf: (page: string) => string | undefined;
   /** Number of pages written or reused. */
@@ -90,6 +95,12 @@ async function writeSearchIndexStep(context: BuildContext): Promise<void> {
   context.record.search = { key, files: [...index.files.keys()] };
 }
 
+/** The bodies' photos (made once, then linked from the cache) and attachments (copied as they are). */
+async function publishBodyFiles(context: BuildContext): Promise<void> {
+  const { contentDir, cacheDir, staging, progress, drafts } = context;
+  await publishFiles(context.site.files, { contentDir, cacheDir, outDir: staging, prune: !drafts, progress });
+}
+
 /** A broken internal link stops the build with every broken link listed. */
 async function checkStagingLinks(context: BuildContext): Promise<void> {
   // Reused pages were parsed by the build that wrote them.
@@ -102,6 +113,7 @@ async function checkStagingLinks(context: BuildContext): Promise<void> {
 export const STEPS: readonly ((context: BuildContext) => Promise<void>)[] = [
   renderPages,
   reusePages,
+  publishBodyFiles,
   // Into the staging folder, after the pages it indexes and before the link check, which then
   // covers the search page's links too.
   writeSearchIndexStep,

@@ -59,6 +59,8 @@ export async function printPdf(request: PrintRequest): Promise<void> {
       const page = await browser.newPage({ colorScheme: 'light' });
       // No web fonts to wait for: the faces are the system's.
       await page.goto(server.url + request.url, { waitUntil: 'load' });
+      // Lazily loaded photos need nothing more: Chromium loads every image before it prints
+      // (tests/browser/media.test.ts prints an issue whose photos are far below the first screen).
       await page.pdf({
         path: request.out,
         format: 'A4',

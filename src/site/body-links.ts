@@ -4,8 +4,9 @@
  * link to a page of the site, to a Markdown file or to a place in the body is checked, so that
  * `npm run check` and the build refuse the same links with the same message, at file and line.
  */
-import { linkedFile, type BodyLink, type BodyLinks, type Content, type Issue, type Item, type Problem } from '../content/index.ts';
+import { linkedFile, type BodyLink, type BodyLinks, type Content, type Issue, type Item, type LinkedFile, type Problem } from '../content/index.ts';
 import type { RenderJob } from '../markdown/index.ts';
+import { bodyFilePlan, type BodyFilePlan } from './files.ts';
 import type { Site } from './model.ts';
 import { urls } from './urls.ts';
 
@@ -49,28 +50,41 @@ function pageLinksOf(file: string, links: BodyLinks, pages: ReadonlyMap<string, 
   return pageLinks;
 }
 
-export const itemRenderJob = (item: Item, pages: ReadonlyMap<string, string>): RenderJob => ({
-  source: item.body,
-  idPrefix: `${itemAnchor(item)}-`,
-  pageLinks: pageLinksOf(item.file, item.links, pages),
-});
+/** What a body's links resolve against: the pages of the site by content file, and the files the bodies may publish. */
+export interface BodyTargets {
+  pages: ReadonlyMap<string, string>;
+  files: ReadonlyMap<string, LinkedFile>;
+}
 
-export const noteRenderJob = (issue: Issue, pages: ReadonlyMap<string, string>): RenderJob => ({
-  source: issue.note,
-  idPrefix: NOTE_ID_PREFIX,
-  pageLinks: pageLinksOf(issue.file, issue.links, pages),
-});
+export const bodyTargets = (content: Content, options: PublishOptions): BodyTargets => ({ pages: pagesByFile(content, options), files: content.files });
+
+const NO_FILES: BodyFilePlan = { views: {}, outputs: [] };
+
+/** The photos and attachments of a body, published under `pageUrl`. */
+const filesOf = (body: Item | Issue, pageUrl: string, targets: BodyTargets): BodyFilePlan =>
+  body.links.links.some((link) => link.target.kind === 'file') ? bodyFilePlan(body.file, body.links, pageUrl, targets.files) : NO_FILES;
+
+export const itemFiles = (item: Item, targets: BodyTargets) => filesOf(item, urls.item(item.issue, item.slug), targets);
+export const noteFiles = (issue: Issue, targets: BodyTargets) => filesOf(issue, urls.issue(issue.key), targets);
+
+function job(source: string, idPrefix: string, body: Item | Issue, files: BodyFilePlan, targets: BodyTargets): RenderJob {
+  const views = Object.keys(files.views).length > 0 ? { files: files.views } : {};
+  return { source, idPrefix, pageLinks: pageLinksOf(body.file, body.links, targets.pages), ...views };
+}
+
+export const itemRenderJob = (item: Item, targets: BodyTargets): RenderJob => job(item.body, `${itemAnchor(item)}-`, item, itemFiles(item, targets), targets);
+export const noteRenderJob = (issue: Issue, targets: BodyTargets): RenderJob => job(issue.note, NOTE_ID_PREFIX, issue, noteFiles(issue, targets), targets);
 
 /** Every body a site of `content` renders: the items', and the issues' notes. */
 export function renderJobs(content: Content, options: PublishOptions = {}): RenderJob[] {
-  const pages = pagesByFile(content, options);
-  return [...content.items.map((item) => itemRenderJob(item, pages)), ...content.issues.filter((issue) => issue.note).map((issue) => noteRenderJob(issue, pages))];
+  const targets = bodyTargets(content, options);
+  return [...content.items.map((item) => itemRenderJob(item, targets)), ...content.issues.filter((issue) => issue.note).map((issue) => noteRenderJob(issue, targets))];
 }
 
 /** Every address of the site a body may link to: its pages and the files beside them. */
 function siteAddresses(site: Site): Set<string> {
   const files = [urls.notFound, urls.sitemap, urls.robots, urls.stylesheet, urls.textSizeScript, urls.searchScript, ...site.stats.csv.map((csv) => csv.url)];
-  return new Set([...site.pageUrls, ...files, ...(site.newest.length > 0 ? [urls.feed] : [])]);
+  return new Set([...site.pageUrls, ...files, ...site.files.map((file) => file.url), ...(site.newest.length > 0 ? [urls.feed] : [])]);
 }
 
 /** A content file's problems. */
@@ -83,7 +97,7 @@ export interface FileProblems {
 /**
  * Links of every published body that lead nowhere on `site` (built from `content` with the same
  * options): a page that does not exist, a Markdown file that is no published item or issue, a
- * place the body does not define; and, until the site can publish them, images and attachments.
+ * place the body does not define.
  */
 export function checkBodyLinks(content: Content, site: Site, options: PublishOptions = {}): FileProblems[] {
   const addresses = siteAddresses(site);
@@ -110,7 +124,7 @@ interface Known {
 
 function linkProblem(link: BodyLink, body: Item | Issue, known: Known): string | undefined {
   const { target } = link;
-  const what = link.image ? '图片' : '链接';
+  const what = link.kind === 'image' ? '图片' : '链接';
   switch (target.kind) {
     case 'external':
       return undefined;
@@ -126,9 +140,8 @@ function linkProblem(link: BodyLink, body: Item | Issue, known: Known): string |
     }
     case 'file': {
       const file = markdownFileOf(link, body.file);
-      if (file === undefined) {
-        return `${what}“${link.url}”还不能发布：网站暂不能发布正文中的图片和附件，请删去这个${what}，把附件另行印发`;
-      }
+      // A photo or attachment: the content check has judged it (src/content/link-targets.ts).
+      if (file === undefined) return undefined;
       if (known.pages.has(file)) return undefined;
       const other = known.files.get(file);
       if (!other) return undefined; // Not a file of the content: the content check names it.

@@ -147,6 +147,21 @@ export interface Site {
   nav: Link[];
   /** Every page for the sitemap (not the 404 page, the feed or the CSV files), sorted. */
   pageUrls: string[];
+  /** The bodies' photos and attachments, as published (src/site/files.ts), in page order. */
+  files: OutputFile[];
+}
+
+export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp';
+
+/** A file the site publishes for a body: a content file copied as it is, or one width of an image. */
+export interface OutputFile {
+  url: string;
+  /** Relative to the content folder. */
+  source: string;
+  /** Of the source's bytes (LinkedFile.hash): the same hash, the same output. */
+  hash: string;
+  /** The image made from the source; without it the source is copied byte for byte. */
+  image?: { width: number; height: number; format: ImageFormat };
 }
 
 /**

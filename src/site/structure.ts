@@ -4,10 +4,10 @@
  */
 import { type Content, fileOrder, formatChineseDate, type Issue, type Item, type Term } from '../content/index.ts';
 import type { RenderMarkdown } from '../markdown/index.ts';
-import { itemAnchor, itemRenderJob, noteRenderJob, pagesByFile, published, type PublishOptions } from './body-links.ts';
+import { bodyTargets, itemAnchor, itemFiles, itemRenderJob, noteFiles, noteRenderJob, published, type PublishOptions } from './body-links.ts';
 import { colophonView } from './colophon.ts';
 import { groupBy } from './group-by.ts';
-import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
+import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, OutputFile, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
 import { paginate } from './paginate.ts';
 import { buildStats } from './stats.ts';
 import { urls } from './urls.ts';
@@ -62,7 +62,11 @@ function link(page: { url: string; title: string } | undefined): Link | undefine
 export function buildSite(content: Content, render: RenderMarkdown, options: BuildOptions = {}): Site {
   const { units } = content;
   const shown = published(content, options);
-  const pages = pagesByFile(content, options);
+  const targets = bodyTargets(content, options);
+  const files = new Map<string, OutputFile>();
+  const publish = (outputs: readonly OutputFile[]) => {
+    for (const output of outputs) files.set(output.url, output);
+  };
   const termLink = (terms: Term[], url: (slug: string) => string) => {
     const bySlug = new Map(terms.map((t) => [t.name, { name: t.name, title: t.name, url: url(t.slug) } satisfies TermLink]));
     return (name: string) => bySlug.get(name)!;
@@ -78,7 +82,8 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     const url = urls.issue(issue.key);
     const label = issueLabel(issue);
     const items = itemsByIssue.get(issue.key)!.sort(compareInIssue).map((item): ItemPage => {
-      const { html, text } = render(itemRenderJob(item, pages));
+      const { html, text } = render(itemRenderJob(item, targets));
+      publish(itemFiles(item, targets).outputs);
       return {
         url: urls.item(issue.key, item.slug),
         anchor: itemAnchor(item),
@@ -101,6 +106,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       item.prev = link(items[i - 1]);
       item.next = link(items[i + 1]);
     });
+    if (issue.note) publish(noteFiles(issue, targets).outputs);
     return {
       url,
       key: issue.key,
@@ -110,7 +116,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       title: issue.title,
       date: issue.date,
       dateText: formatChineseDate(issue.date),
-      noteHtml: issue.note ? render(noteRenderJob(issue, pages)).html : '',
+      noteHtml: issue.note ? render(noteRenderJob(issue, targets)).html : '',
       items,
       colophon: colophonView(issue.colophon),
       prev: undefined,
@@ -197,5 +203,6 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       { url: urls.stats, title: '采用统计' },
     ],
     pageUrls: pageUrls.sort(),
+    files: [...files.values()],
   };
 }

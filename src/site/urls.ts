@@ -20,6 +20,8 @@ export const urls = {
   searchScript: '/search/search.js',
   issue: (key: string) => `/${key}/`,
   item: (issueKey: string, slug: string) => `/${issueKey}/${slug}/`,
+  /** A photo or attachment of the body on the page at `pageUrl`, without its extension (src/site/files.ts adds it). */
+  bodyFile: (pageUrl: string, name: string) => `${pageUrl}${name}`,
   category: (slug: string) => `/categories/${slug}/`,
   unit: (slug: string) => `/units/${slug}/`,
   year: (year: number) => `/years/${year}/`,

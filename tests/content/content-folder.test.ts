@@ -7,11 +7,12 @@ import { formatDiagnostic } from '../../src/content/report.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import { clerkTree, goodItem } from '../helpers/clerk-tree.ts';
 import { removeDir } from '../helpers/tree.ts';
+import { PHOTO } from '../fixtures/images.ts';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map(removeDir)));
 
-async function load(files: Record<string, string>): Promise<LoadResult> {
+async function load(files: Record<string, string | Uint8Array>): Promise<LoadResult> {
   const tree = await clerkTree(files);
   roots.push(tree.root);
   return loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root });
@@ -47,8 +48,8 @@ describe('files that are not read', () => {
     const unnamed = 'content/2021/03/old.jpg';
     const result = await load({
       'content/2021/03/01-huiyi.md': `${goodItem('会议')}\n![现场照片](photo.jpg)\n`,
-      [named]: 'jpg',
-      [unnamed]: 'jpg',
+      [named]: PHOTO,
+      [unnamed]: PHOTO,
     });
     expect(about(result, named), listing(result)).toEqual([]);
     expect(about(result, unnamed)).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('不会被读取') })]);

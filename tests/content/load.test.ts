@@ -9,12 +9,14 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILL_IN_MARK } from '../../src/content/fill-in-mark.ts';
 import { loadContent, type LoadResult } from '../../src/content/load.ts';
+import { LoadMemo } from '../../src/content/memo.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import type { Diagnostic } from '../../src/content/model.ts';
 import { formatDiagnostic } from '../../src/content/report.ts';
 import { clerkTree, goodItem, itemFile, lines } from '../helpers/clerk-tree.ts';
 import { removeDir } from '../helpers/tree.ts';
 import { hashTree } from '../integration/support.ts';
+import { PDF, PHOTO, SCREENSHOT_PNG } from '../fixtures/images.ts';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map(removeDir)));
@@ -168,7 +170,7 @@ describe('warnings: the build still succeeds', () => {
 });
 
 describe('local links and images', () => {
-  const body = lines('见[通知](附件/通知.pdf)和[上期](../02/01-huiyi.md#zheng-wen)。', '', '![现场](photo.jpg)', '', '<img src="missing.png" alt="">');
+  const body = lines('见[通知](附件/通知.pdf)和[上期](../02/01-huiyi.md#zheng-wen)。', '', '![现场](photo.jpg)', '', '<img src="missing.png" alt="截图">');
 
   it('reports a link and an image to local files that do not exist, each at its place', async () => {
     const result = await load({ [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: '疫情防控' }, body) });
@@ -185,9 +187,9 @@ describe('local links and images', () => {
     const result = await load(
       {
         [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: '疫情防控' }, body + lines('', '[网站](https://example.gov.cn/a.pdf) [归档](/archive/) [本页](#top) [邮件](mailto:a@b.cn)')),
-        'content/2021/03/photo.jpg': 'jpg',
-        'content/2021/03/missing.png': 'png',
-        'content/2021/03/附件/通知.pdf': 'pdf',
+        'content/2021/03/photo.jpg': PHOTO,
+        'content/2021/03/missing.png': SCREENSHOT_PNG,
+        'content/2021/03/附件/通知.pdf': PDF,
         'content/2021/02/index.md': lines('---', 'date: 2021-01-18', '---'),
         'content/2021/02/01-huiyi.md': goodItem('乙'),
       },
@@ -198,6 +200,34 @@ describe('local links and images', () => {
   it('refuses a link that leaves the content folder', async () => {
     const result = await load({ [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: '疫情防控' }, '[密码](../../../../etc/passwd)') });
     only(result, ITEM, ['content/ 之外']);
+  });
+
+  it('refuses an image without a text alternative, from another host, or an embed, each at its place', async () => {
+    const body = lines('![](photo.jpg)', '', '![现场](https://img.example.com/a.jpg)', '', '<video src="a.mp4"></video>');
+    const result = await load({ [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: '疫情防控' }, body), 'content/2021/03/photo.jpg': PHOTO });
+    const found = result.diagnostics.filter((d) => d.file === ITEM).map((d) => [d.line, d.column, d.message]);
+    expect(found, listing(result.diagnostics)).toEqual([
+      [7, 1, expect.stringContaining('请写出图片内容的文字说明')],
+      [9, 1, expect.stringContaining('请把图片下载后放在本条信息旁')],
+      [11, 1, expect.stringContaining('<video>')],
+    ]);
+  });
+
+  it('gives the content the files it may publish, each read once while it is unchanged', async () => {
+    const memo = new LoadMemo();
+    const tree = await clerkTree({ [ITEM]: itemFile({ title: '甲', date: '2021-01-23', category: '疫情防控' }, '![现场](photo.jpg)\n\n[附件](附件/通知.pdf)'), 'content/2021/03/photo.jpg': PHOTO, 'content/2021/03/附件/通知.pdf': PDF });
+    roots.push(tree.root);
+    const first = await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, memo });
+    expect([...first.content!.files.values()]).toEqual([
+      expect.objectContaining({ file: '2021/03/photo.jpg', extension: 'jpg', bytes: PHOTO.length, width: 900, height: 1200 }),
+      expect.objectContaining({ file: '2021/03/附件/通知.pdf', extension: 'pdf', bytes: PDF.length }),
+    ]);
+    // Another photo of the same length under the same name: read again, because its state changed.
+    const other = Buffer.from(PHOTO);
+    other.write('HONOR', other.indexOf('HUAWEI'), 'latin1');
+    await writeFile(path.join(tree.content, '2021/03/photo.jpg'), other);
+    const second = await loadContent(tree.content, { findLinks: findBodyLinks, root: tree.root, memo });
+    expect(second.content!.files.get('2021/03/photo.jpg')!.hash).not.toBe(first.content!.files.get('2021/03/photo.jpg')!.hash);
   });
 
   it('checks the links of an editor’s note in index.md', async () => {

@@ -28,6 +28,14 @@ describe('addPathPrefix', () => {
     }
   });
 
+  it('puts the prefix before every root-relative candidate of a srcset, and only those', () => {
+    const page = '<picture><source srcset="/p/a-480.webp 480w, /p/a-960.webp 960w"><img src="/p/a.jpg" srcset="/p/a-480.jpg 480w,https://cdn.example/a.jpg 960w,  /p/a-1600.jpg 1600w" alt="图"></picture>';
+    expect(prefixed(page)).toBe(
+      '<picture><source srcset="/bulletin/p/a-480.webp 480w, /bulletin/p/a-960.webp 960w"><img src="/bulletin/p/a.jpg" srcset="/bulletin/p/a-480.jpg 480w,https://cdn.example/a.jpg 960w,  /bulletin/p/a-1600.jpg 1600w" alt="图"></picture>',
+    );
+    expect(prefixed('<p>srcset="/x 1w, /y 2w"</p><a title="/a, /b">x</a>')).toBe('<p>srcset="/x 1w, /y 2w"</p><a title="/a, /b">x</a>');
+  });
+
   it('leaves absolute, protocol-relative, relative, fragment and query URLs alone', () => {
     const page =
       '<a href="https://example.gov.cn/x/">a</a><a href="//cdn.example/x">b</a><a href="../x/">c</a>' +

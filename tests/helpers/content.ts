@@ -2,7 +2,7 @@
  * Content models built in memory, for tests of the site structure. Defaults are the smallest
  * valid values; every field can be given.
  */
-import type { Content, Issue, Item, SiteConfig, Term } from '../../src/content/model.ts';
+import type { Content, Issue, Item, LinkedFile, SiteConfig, Term } from '../../src/content/model.ts';
 import { fileSlug } from '../../src/content/slug.ts';
 import type { RenderMarkdown } from '../../src/site/structure.ts';
 
@@ -67,7 +67,7 @@ export function item(key: string, fileName: string, extra: Partial<Item> = {}): 
   };
 }
 
-export function content(parts: { issues: Issue[]; items: Item[]; site?: Partial<SiteConfig>; units?: Term[]; categories?: Term[] }): Content {
+export function content(parts: { issues: Issue[]; items: Item[]; site?: Partial<SiteConfig>; units?: Term[]; categories?: Term[]; files?: LinkedFile[] }): Content {
   return {
     site: {
       title: '工作动态',
@@ -75,11 +75,13 @@ export function content(parts: { issues: Issue[]; items: Item[]; site?: Partial<
       url: 'https://bulletin.example.gov.cn/',
       pageSize: 20,
       description: '',
+      maxFileMB: 20,
       ...parts.site,
     },
     units: parts.units ?? UNITS,
     categories: parts.categories ?? CATEGORIES,
     issues: parts.issues,
     items: parts.items,
+    files: new Map((parts.files ?? []).map((file) => [file.file, file])),
   };
 }

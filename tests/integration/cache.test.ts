@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
+import { listTree } from '../../src/files/tree.ts';
+import { PDF, PHOTO, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
 import { hashTree as hashFiles, PROJECT_ROOT, removeDir, tempDir } from './support.ts';
 
@@ -17,6 +19,13 @@ let content: string;
 let fixture: FixtureSite;
 const out = () => path.join(dir, 'out');
 const cache = () => path.join(dir, 'cache');
+
+/** The cached image widths, file → modification time. */
+async function cachedVariants(): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const file of listTree(cache()).filter((f) => f.startsWith('media-'))) found.set(file, (await stat(path.join(cache(), file))).mtimeMs);
+  return found;
+}
 
 /** Builds with the cache into `out/`, and without any cache into a fresh folder; returns both trees. */
 async function buildBoth(layoutsDir = LAYOUTS_DIR) {
@@ -107,6 +116,41 @@ describe('a build with a cache', () => {
     const { tree, freshTree } = await buildBoth();
     expect(tree).toEqual(freshTree);
     expect(Object.keys(tree)).not.toContain(`${item.url.slice(1)}index.html`);
+  }, 120_000);
+
+  it('publishes a photo and an attachment, and a later build never makes the photo’s widths again', async () => {
+    const item = fixture.issues[0]!.items[2]!;
+    const folder = path.dirname(path.join(content, item.file));
+    await writeFile(path.join(folder, '现场照片.jpg'), PHOTO);
+    await writeFile(path.join(folder, '附件1：方案.pdf'), PDF);
+    await edit(item.file, (text) => `${text}\n![施工现场](现场照片.jpg)\n\n[附件1：方案](附件1：方案.pdf)\n`);
+    const { tree, freshTree } = await buildBoth();
+    expect(tree).toEqual(freshTree);
+    const page = item.url.slice(1);
+    expect(Object.keys(tree).filter((file) => file.startsWith(page)).sort()).toEqual(
+      ['fu-jian-1-fang-an.pdf', 'index.html', ...['480.jpg', '480.webp', '900.jpg', '900.webp'].map((w) => `xian-chang-zhao-pian-${w}`)].map((file) => `${page}${file}`),
+    );
+    expect(await readFile(path.join(out(), page, 'fu-jian-1-fang-an.pdf'))).toEqual(PDF);
+    const variants = await cachedVariants();
+    expect(variants.size).toBe(4);
+    await edit(fixture.issues[1]!.items[1]!.file, (text) => `${text}\n另一条信息的新句子。\n`);
+    const { cached } = await buildBoth();
+    expect(cached.ok).toBe(true);
+    expect(await cachedVariants()).toEqual(variants);
+  }, 120_000);
+
+  it('a photo replaced under the same name reaches the site, and the old one’s widths leave the cache', async () => {
+    const item = fixture.issues[0]!.items[2]!;
+    const before = await hashFiles(out());
+    const variantsBefore = await cachedVariants();
+    await writeFile(path.join(path.dirname(path.join(content, item.file)), '现场照片.jpg'), await phonePhoto(1200, 900, 200));
+    const { tree, freshTree } = await buildBoth();
+    expect(tree).toEqual(freshTree);
+    const photo = `${item.url.slice(1)}xian-chang-zhao-pian-900.jpg`;
+    expect(tree[photo]).not.toBe(before[photo]);
+    const variantsAfter = await cachedVariants();
+    expect(variantsAfter.size).toBe(4);
+    for (const file of variantsAfter.keys()) expect(variantsBefore.has(file)).toBe(false);
   }, 120_000);
 
   it('a changed layout reaches every page, reused ones included', async () => {

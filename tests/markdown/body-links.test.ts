@@ -15,11 +15,11 @@ describe('linkTarget', () => {
 describe('findBodyLinks', () => {
   it('finds Markdown links, images, definitions and raw tags at their line and column, and the ids', () => {
     const found = findBodyLinks('正文[^1]，见[上期](../02/01-a.md)。\n\n![图](p.jpg)\n\n<a href="/x/" id="here">x</a>\n\n[ref]: /archive/\n\n[^1]: 注');
-    expect(found.links.map(({ url, image, line, column }) => [url, image, line, column])).toEqual([
-      ['../02/01-a.md', false, 1, 9],
-      ['p.jpg', true, 3, 1],
-      ['/x/', false, 5, 1],
-      ['/archive/', false, 7, 1],
+    expect(found.links.map(({ url, kind, line, column }) => [url, kind, line, column])).toEqual([
+      ['../02/01-a.md', 'link', 1, 9],
+      ['p.jpg', 'image', 3, 1],
+      ['/x/', 'link', 5, 1],
+      ['/archive/', 'link', 7, 1],
     ]);
     expect(found.ids.sort()).toEqual(['fn-1', 'fnref-1', 'here']);
   });

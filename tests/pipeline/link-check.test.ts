@@ -74,6 +74,18 @@ describe('checkSiteLinks', () => {
     ]);
   });
 
+  it('follows every candidate of an image’s srcset, in <img> and <picture>', async () => {
+    const broken = await check({
+      'index.html': page(
+        '<picture><source type="image/webp" srcset="/p/a-480.webp 480w, /p/a-960.webp 960w"><img src="/p/a-960.jpg" srcset="/p/a-480.jpg 480w,/p/a-960.jpg 960w" alt="a"></picture>',
+      ),
+      'p/a-480.webp': '',
+      'p/a-960.jpg': '',
+      'p/a-480.jpg': '',
+    });
+    expect(broken).toEqual([{ page: '/', link: '/p/a-960.webp', reason: 'missing' }]);
+  });
+
   it('reports a link once per page however often the page repeats it', async () => {
     const broken = await check({ 'index.html': page('<a href="/x/">1</a><a href="/x/">2</a>') });
     expect(broken).toEqual([{ page: '/', link: '/x/', reason: 'missing' }]);

@@ -1,6 +1,6 @@
 /** Body links resolved against the site: .md files become URLs, and links that lead nowhere are named at file and line. */
 import { describe, expect, it } from 'vitest';
-import type { BodyLinks, Item } from '../../src/content/model.ts';
+import type { BodyLinks, Item, LinkedFile } from '../../src/content/model.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import { checkBodyLinks, pagesByFile, renderJobs } from '../../src/site/body-links.ts';
 import { buildSite } from '../../src/site/structure.ts';
@@ -10,8 +10,8 @@ import { content, issue, item, stubRender } from '../helpers/content.ts';
 const withBody = (key: string, file: string, body: string, extra: Partial<Item> = {}): Item =>
   item(key, file, { body, links: findBodyLinks(body) as BodyLinks, bodyLine: 6, ...extra });
 
-function site(items: Item[], drafts = false) {
-  const c = content({ issues: [issue('2021/02', '2021-01-18'), issue('2021/03', '2021-01-25'), issue('2021/04', '2021-02-01')], items });
+function site(items: Item[], files: LinkedFile[] = [], drafts = false) {
+  const c = content({ issues: [issue('2021/02', '2021-01-18'), issue('2021/03', '2021-01-25'), issue('2021/04', '2021-02-01')], items, files });
   return { content: c, site: buildSite(c, stubRender, { drafts }) };
 }
 
@@ -48,12 +48,19 @@ describe('checkBodyLinks', () => {
     const { content: c, site: s } = site(items);
     const found = messages(checkBodyLinks(c, s));
     expect(found).toEqual([expect.stringContaining('草稿（draft: true）'), expect.stringContaining('一期还没有发布的信息')]);
-    const preview = site(items, true);
+    const preview = site(items, [], true);
     expect(messages(checkBodyLinks(preview.content, preview.site, { drafts: true }))).toEqual([expect.stringContaining('一期还没有发布的信息')]);
   });
 
-  it('names a # place the body does not define, and a local image or attachment the site cannot publish yet', () => {
-    const { content: c, site: s } = site([withBody('2021/03', '01-a.md', '[见注](#nowhere)\n\n![照片](photo.jpg)')]);
-    expect(messages(checkBodyLinks(c, s))).toEqual([expect.stringContaining('“#nowhere”在本篇正文中没有对应的位置'), expect.stringContaining('图片“photo.jpg”还不能发布')]);
+  it('names a # place the body does not define, and leaves photos and attachments to the content check', () => {
+    const { content: c, site: s } = site([withBody('2021/03', '01-a.md', '[见注](#nowhere)\n\n![照片](photo.jpg) [附件](a.pdf)')]);
+    expect(messages(checkBodyLinks(c, s))).toEqual([expect.stringContaining('“#nowhere”在本篇正文中没有对应的位置')]);
+  });
+
+  it('accepts a root-relative link to a photo or attachment the site publishes', () => {
+    const files = [{ file: '2021/03/a.pdf', extension: 'pdf', bytes: 10, hash: 'h' }];
+    const { content: c, site: s } = site([withBody('2021/03', '01-a.md', '[附件](a.pdf) [又见](/2021/03/a/a.pdf) [无](/2021/03/a/b.pdf)')], files);
+    expect(s.files.map((f) => f.url)).toEqual(['/2021/03/a/a.pdf']);
+    expect(messages(checkBodyLinks(c, s))).toEqual([expect.stringContaining('“/2021/03/a/b.pdf”指向的页面不存在')]);
   });
 });
