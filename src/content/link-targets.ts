@@ -8,7 +8,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeOf } from './file-types.ts';
-import { fileState, formatBytes, inspectFile, statOf, type Inspection } from './linked-files.ts';
+import { fileState, formatBytes, inspectFile, inspectionKey, statOf, type InspectedFile } from './linked-files.ts';
 import type { BodyLink, LinkedFile } from './model.ts';
 import { isInside } from './read-file.ts';
 import type { Problem } from './yaml.ts';
@@ -18,15 +18,15 @@ export function linkedFile(from: string, linked: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(from), linked));
 }
 
-/** Inspections by real path, each with the state of the file it was made from. */
-export type InspectedFiles = Map<string, { state: string; inspection: Inspection }>;
+/** Inspections by real path, each with the state and the bytes' hash of the file it was made from. */
+export type InspectedFiles = Map<string, InspectedFile>;
 
 export interface LinkContext {
   contentDir: string;
   /** Bytes a linked file may have (site.yaml's `maxFileMB`). */
   maxBytes: number;
   /** What the last load found (src/content/memo.ts): a file whose state is unchanged is not read again. */
-  inspectedBefore: ReadonlyMap<string, { state: string; inspection: Inspection }>;
+  inspectedBefore: ReadonlyMap<string, InspectedFile>;
   /** What this load finds: the files looked at, for the next. */
   inspected: InspectedFiles;
 }
@@ -85,6 +85,19 @@ export async function checkLinkTargets(links: readonly BodyLink[], bodyLine: num
   return findings;
 }
 
+const byBytesOf = new WeakMap<LinkContext, Map<string, InspectedFile>>();
+
+/** The last load's inspections by extension and hash, made when first needed. */
+function byBytes(context: LinkContext): Map<string, InspectedFile> {
+  let index = byBytesOf.get(context);
+  if (!index) {
+    const extensionOf = (file: string) => path.extname(file).slice(1).toLowerCase();
+    index = new Map([...context.inspectedBefore].map(([file, kept]) => [inspectionKey(extensionOf(file), kept.hash), kept]));
+    byBytesOf.set(context, index);
+  }
+  return index;
+}
+
 async function fileProblem(link: BodyLink, linked: string, file: string, root: string, context: LinkContext, findings: LinkFindings): Promise<string | undefined> {
   const what = link.kind === 'image' ? '图片' : '链接的文件';
   const target = path.resolve(context.contentDir, path.dirname(file), linked);
@@ -105,7 +118,7 @@ async function fileProblem(link: BodyLink, linked: string, file: string, root: s
   }
   const state = fileState(stated.stats);
   let kept = context.inspected.get(real) ?? context.inspectedBefore.get(real);
-  if (kept?.state !== state) kept = { state, inspection: await inspectFile(real, typed.extension, typed.type) };
+  if (kept?.state !== state) kept = await inspectFile(real, state, typed.extension, typed.type, (key) => byBytes(context).get(key));
   context.inspected.set(real, kept);
   const { inspection } = kept;
   if (inspection.problem !== undefined) return `${what}“${link.url}”：${inspection.problem}`;

@@ -39,10 +39,30 @@ function describe(detected: string | undefined, bytes: Buffer): string {
   return looksBinary(bytes.subarray(0, 8192)) ? '无法识别的内容' : '纯文本';
 }
 
-/** Reads `absolute` (a regular file) and checks it as a file of `extension`'s type. */
-export async function inspectFile(absolute: string, extension: string, type: FileType): Promise<Inspection> {
+/** An inspection, with what it was made from: the file's state and the hash of its bytes. */
+export interface InspectedFile {
+  state: string;
+  hash: string;
+  inspection: Inspection;
+}
+
+/**
+ * Reads `absolute` (a regular file in state `state`) and checks it as a file of `extension`'s
+ * type. What it finds depends on the bytes and the extension alone: `known` gives an earlier
+ * inspection of the same bytes under that extension (a fresh checkout gives every file a new
+ * state), which saves decoding the photo again.
+ */
+export async function inspectFile(absolute: string, state: string, extension: string, type: FileType, known: (key: string) => InspectedFile | undefined): Promise<InspectedFile> {
   const bytes = readFileSync(absolute);
   const hash = createHash('sha256').update(bytes).digest('base64url');
+  const seen = known(inspectionKey(extension, hash));
+  return { state, hash, inspection: seen ? seen.inspection : await inspectBytes(bytes, hash, extension, type) };
+}
+
+/** What an inspection of `hash`'s bytes as a file of `extension` is found by. */
+export const inspectionKey = (extension: string, hash: string): string => `${extension}:${hash}`;
+
+async function inspectBytes(bytes: Buffer, hash: string, extension: string, type: FileType): Promise<Inspection> {
   const { fileTypeFromBuffer } = await import('file-type');
   const detected = (await fileTypeFromBuffer(bytes))?.ext;
   const mismatch = () => ({ problem: `文件的内容不是 ${type.label}（实际是：${describe(detected, bytes)}）：请确认扩展名没有被改过；如是别的格式，请另存为正确的格式后再放入` });

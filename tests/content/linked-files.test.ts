@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILE_TYPES } from '../../src/content/file-types.ts';
-import { formatBytes, inspectFile, svgProblem } from '../../src/content/linked-files.ts';
+import { formatBytes, inspectFile, inspectionKey, svgProblem } from '../../src/content/linked-files.ts';
 import { ANIMATED_GIF, HTML_AS_JPEG, PDF, PHOTO, SAFE_SVG, SCREENSHOT_PNG, SCRIPTED_SVG, TRUNCATED_JPEG } from '../fixtures/images.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'linked-files-'));
@@ -13,7 +14,7 @@ async function inspect(name: string, bytes: string | Uint8Array) {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
   const extension = name.split('.').pop()!.toLowerCase();
-  return inspectFile(file, extension, FILE_TYPES[extension]!);
+  return (await inspectFile(file, 'state', extension, FILE_TYPES[extension]!, () => undefined)).inspection;
 }
 
 describe('inspectFile', () => {
@@ -40,6 +41,16 @@ describe('inspectFile', () => {
     expect((await inspect('fake.pdf', 'not a pdf at all')).problem).toMatch(/不是 PDF（实际是：纯文本）/);
     expect((await inspect('notes.txt', '<html><body>x</body></html>')).problem).toMatch(/HTML 网页/);
     expect((await inspect('book.docx', PDF)).problem).toMatch(/不是 Word/);
+  });
+
+  it('takes an earlier inspection of the same bytes under the same extension, whatever the file’s state', async () => {
+    const file = path.join(dir, 'again.jpg');
+    writeFileSync(file, PHOTO);
+    const earlier = { state: 'old', hash: 'h', inspection: { problem: '早先的结论' } };
+    const asked: string[] = [];
+    const found = await inspectFile(file, 'new', 'jpg', FILE_TYPES.jpg!, (key) => (asked.push(key), earlier));
+    expect(found).toEqual({ state: 'new', hash: createHash('sha256').update(PHOTO).digest('base64url'), inspection: earlier.inspection });
+    expect(asked).toEqual([inspectionKey('jpg', found.hash)]);
   });
 
   it('accepts attachments whose bytes match', async () => {
