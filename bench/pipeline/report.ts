@@ -7,9 +7,11 @@ import { ENGINE_LABELS, type EngineId } from './engines.ts';
 
 export interface RunRecord {
   engine: EngineId;
-  /** cold: fresh output (and, for ours, a fresh empty cache); warm: ours again on its last cold output and cache. */
-  /** cold: empty cache, new output; warm: nothing changed; edited: one item's body changed since the last build. */
-  mode: 'cold' | 'warm' | 'edited';
+  /**
+   * cold: empty cache, new output; warm: nothing changed; edited: one item's body changed since the
+   * last build. `-photos`: the same on the corpus with phone photos (SizeResult.photos).
+   */
+  mode: 'cold' | 'warm' | 'edited' | 'cold-photos' | 'warm-photos' | 'edited-photos';
   /** 1-based, in the order run. */
   run: number;
   /** The machine's 1-minute load average just before the run: the machine is shared. */
@@ -33,6 +35,8 @@ export interface SizeResult {
   /** Writing the corpus (not timed against anything; for scale). */
   corpusMs: number;
   runs: RunRecord[];
+  /** Photos in the corpus of the `-photos` runs, when there were any. */
+  photos?: number;
   /** null when not measured at this size. */
   dev: DevResult | null;
 }
@@ -54,7 +58,7 @@ export interface Machine {
 
 export interface BenchReport {
   machine: Machine;
-  options: { items: number[]; runs: number; engines: EngineId[]; dev: boolean; oursCacheOption: boolean };
+  options: { items: number[]; runs: number; engines: EngineId[]; dev: boolean; oursCacheOption: boolean; photoEvery: number };
   notes: string[];
   sizes: SizeResult[];
 }
@@ -103,6 +107,9 @@ function engineTable(size: SizeResult): string[] {
     [`${ENGINE_LABELS.ours}, cold`, summarize(size, 'ours', 'cold')],
     [`${ENGINE_LABELS.ours}, warm (nothing changed)`, summarize(size, 'ours', 'warm')],
     [`${ENGINE_LABELS.ours}, one item edited`, summarize(size, 'ours', 'edited')],
+    [`${ENGINE_LABELS.ours}, ${size.photos} photos, cold`, summarize(size, 'ours', 'cold-photos')],
+    [`${ENGINE_LABELS.ours}, ${size.photos} photos, warm (nothing changed)`, summarize(size, 'ours', 'warm-photos')],
+    [`${ENGINE_LABELS.ours}, ${size.photos} photos, one item edited`, summarize(size, 'ours', 'edited-photos')],
     [ENGINE_LABELS.plain, summarize(size, 'plain', 'cold')],
     [ENGINE_LABELS.hugo, summarize(size, 'hugo', 'cold')],
   ];
@@ -134,6 +141,9 @@ function ratioTable(size: SizeResult): string[] {
   row('ours warm / plain Eleventy', warm, plain);
   row('ours warm / Hugo (cold)', warm, hugo);
   row('ours, one item edited / Hugo (cold)', summarize(size, 'ours', 'edited'), hugo);
+  row('ours with photos / without, cold', summarize(size, 'ours', 'cold-photos'), cold);
+  row('ours with photos / without, warm', summarize(size, 'ours', 'warm-photos'), warm);
+  row('ours with photos / without, one item edited', summarize(size, 'ours', 'edited-photos'), summarize(size, 'ours', 'edited'));
   return lines.length > 2 ? lines : [];
 }
 
@@ -205,6 +215,7 @@ export function markdown(report: BenchReport, history = ''): string {
     '- **Hugo**: bench/pipeline/hugo/ with one minimal layout, on a copy of the corpus without `_data/` whose issue `index.md` files are renamed `_index.md` (issue folders become sections with a list page, as Eleventy makes a page of `index.md`; left as `index.md` they would make leaf bundles and hide the items). No taxonomy, RSS, sitemap, robots.txt or 404 pages. Its pages also count the year sections and the home page.',
     '- Wall: from starting the process to its exit, Node\'s and tsx\'s start-up included. CPU: user + system time of the process and the children it waited for (GNU time), so the worker threads of our build count; a build that uses both cores shows CPU above wall.',
     '- Peak RSS: the sum over the process tree (node, esbuild) of each process\'s peak (VmHWM from /proc, polled every 100 ms, which costs the bench about 1.5 % of a core); an upper bound, as the peaks need not coincide.',
+    `- **with photos**: the same corpus with one 4000 × 3000 phone photo (JPEG, about 3 MB, bytes of its own) per ${report.options.photoEvery} items (bench/corpus/photos.ts); ours only, cold (new cache each run), warm and one item edited, as above. The cold runs make every photo's widths; the warm and edited runs must cost what they cost without photos.`,
     '- Pages: `.html` files in the output folder. Runs alternate between engines (ours, plain, Hugo, ours, …); the warm runs follow; the dev-edit measurement comes last.',
     '- Ratios: of the medians; below 1 means ours is faster or smaller.',
     '- Dev edit: `src/pipeline/dev.ts --content … --out … --no-serve` (and `--cache` at a new folder, where dev.ts takes it) on its own output. Titles repeat in a large corpus, so each item is first given a title of its own (an edit not measured, waited out); then every .html file containing it is found; the title is changed in the item\'s Markdown file; the latency is the time from that write until all of those files contain the new title (read every 10 ms). Each edit waits for the previous rebuild to go quiet (the dev process tree using no CPU for 1 s); "settled" is when its CPU went idle.',

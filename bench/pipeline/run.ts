@@ -7,6 +7,8 @@
  *   --work DIR      corpora and outputs (default /dev/shm/bulletin-bench, a tmpfs; the report says which)
  *   --engines …     any of ours,plain,hugo (default all; Hugo is skipped, and said so, when not on PATH)
  *   --no-dev        skip the dev-edit measurement
+ *   --photo-items … sizes that are built again with photos, cold, warm and edited (default 1000,4000)
+ *   --photo-every N one 4000 × 3000 phone photo per N items in those builds (default 20)
  *
  * Writes bench/results.md and bench/results.json (after each size, so a long run that stops keeps
  * what it measured). Figures are explained in results.md; how they are taken in measure.ts and
@@ -36,14 +38,18 @@ const { values } = parseArgs({
     work: { type: 'string', default: existsSync('/dev/shm') ? '/dev/shm/bulletin-bench' : path.join(ROOT, '.cache/bench-build') },
     engines: { type: 'string', default: ENGINE_IDS.join(',') },
     'no-dev': { type: 'boolean', default: false },
+    'photo-items': { type: 'string', default: '1000,4000' },
+    'photo-every': { type: 'string', default: '20' },
   },
 });
+const PHOTO_SIZES = new Set(values['photo-items'].split(',').filter(Boolean).map(Number));
+const PHOTO_EVERY = Number(values['photo-every']);
 const SIZES = values.items.split(',').map(Number);
 const RUNS = Number(values.runs);
 const WORK = path.resolve(values.work);
 const ENGINES = values.engines.split(',') as EngineId[];
-if (!SIZES.every((x) => Number.isInteger(x) && x > 0) || !(Number.isInteger(RUNS) && RUNS > 0) || !ENGINES.every((e) => ENGINE_IDS.includes(e))) {
-  console.error('usage: npm run bench -- [--items 1000,4000,20000] [--runs 3] [--work DIR] [--engines ours,plain,hugo] [--no-dev]');
+if (!SIZES.every((x) => Number.isInteger(x) && x > 0) || !(Number.isInteger(PHOTO_EVERY) && PHOTO_EVERY > 0) || !(Number.isInteger(RUNS) && RUNS > 0) || !ENGINES.every((e) => ENGINE_IDS.includes(e))) {
+  console.error('usage: npm run bench -- [--items 1000,4000,20000] [--runs 3] [--work DIR] [--engines ours,plain,hugo] [--no-dev] [--photo-items 1000,4000] [--photo-every 20]');
   process.exit(2);
 }
 
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
       loadBefore: loadavg(),
       loadAfter: '',
     },
-    options: { items: SIZES, runs: RUNS, engines, dev: devWanted, oursCacheOption: cacheOption },
+    options: { items: SIZES, runs: RUNS, engines, dev: devWanted, oursCacheOption: cacheOption, photoEvery: PHOTO_EVERY },
     notes,
     sizes: [],
   };
@@ -132,23 +138,35 @@ async function main(): Promise<void> {
       }
     }
 
-    // Warm runs: ours again on its last cold output and cache, nothing changed.
-    const last = size.runs.findLast((r) => r.engine === 'ours' && r.mode === 'cold');
-    if (last?.ok) {
-      const runDir = path.join(dir, `ours-${RUNS}`);
+    /** Ours again on the last cold output and cache: nothing changed, then one item's body changed (a different item each run). */
+    const warmAndEdited = async (corpusDir: string, runDir: string, modes: ['warm', 'edited'] | ['warm-photos', 'edited-photos']) => {
       const out = path.join(runDir, 'out');
-      for (let run = 1; run <= RUNS; run++) await measure('ours', 'warm', run, oursBuild(content, out, cacheOption ? path.join(runDir, 'cache') : null), out);
-      // Then what a merge usually brings: one item's body changed (a different item each run).
+      const cache = cacheOption ? path.join(runDir, 'cache') : null;
+      for (let run = 1; run <= RUNS; run++) await measure('ours', modes[0], run, oursBuild(corpusDir, out, cache), out);
       for (let run = 1; run <= RUNS; run++) {
         const edited = corpus.items[Math.floor(((run - 0.5) / RUNS) * corpus.items.length)]!;
-        const file = path.join(content, edited.issue, edited.fileName);
+        const file = path.join(corpusDir, edited.issue, edited.fileName);
         const before = await readFile(file, 'utf8');
         await writeFile(file, `${before}\n补充：第${run}次基准测试修改。\n`);
-        await measure('ours', 'edited', run, oursBuild(content, out, cacheOption ? path.join(runDir, 'cache') : null), out);
+        await measure('ours', modes[1], run, oursBuild(corpusDir, out, cache), out);
         await writeFile(file, before);
       }
-    } else if (engines.includes('ours')) {
-      notes.push(`${items} items: no warm runs, as the last cold run of ours failed.`);
+    };
+    const last = size.runs.findLast((r) => r.engine === 'ours' && r.mode === 'cold');
+    if (last?.ok) await warmAndEdited(content, path.join(dir, `ours-${RUNS}`), ['warm', 'edited']);
+    else if (engines.includes('ours')) notes.push(`${items} items: no warm runs, as the last cold run of ours failed.`);
+
+    // The same corpus with phone photos: ours only (the other engines process no images).
+    if (engines.includes('ours') && PHOTO_SIZES.has(items)) {
+      const photoContent = path.join(dir, 'content-photos');
+      size.photos = await writeCorpus(photoContent, items, { photoEvery: PHOTO_EVERY });
+      console.log(`  with ${size.photos} photos of 4000 × 3000:`);
+      for (let run = 1; run <= RUNS; run++) {
+        const runDir = path.join(dir, `photos-${run}`);
+        await measure('ours', 'cold-photos', run, oursBuild(photoContent, path.join(runDir, 'out'), cacheOption ? path.join(runDir, 'cache') : null), path.join(runDir, 'out'));
+        if (workOnTmpfs && run < RUNS) await rm(runDir, { recursive: true, force: true });
+      }
+      if (size.runs.findLast((r) => r.mode === 'cold-photos')?.ok) await warmAndEdited(photoContent, path.join(dir, `photos-${RUNS}`), ['warm-photos', 'edited-photos']);
     }
 
     if (devWanted) {
