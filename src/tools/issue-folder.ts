@@ -12,6 +12,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Document } from 'yaml';
 import { addDays, daysBetween, FILL_IN_MARK, type IsoDate, type Issue, yearOf } from '../content/index.ts';
 import { isAlreadyThere, writeNewFile } from '../files/index.ts';
 import { shown } from './cli.ts';
@@ -73,14 +74,34 @@ export function describeTarget(contentDir: string, issue: TargetIssue): string {
   return `写入 ${issue.year}年第${issue.number}期（${shown(path.join(contentDir, issue.key))}/${issue.create ? '，新的一期，将新建' : ''}）`;
 }
 
+/** The 报尾 of a new issue's index.md, as `import` reads it from a bulletin: one entry stays one line, more are a list. */
+export interface IssueColophon {
+  reportTo: string[];
+  copyTo: string[];
+  sendTo: string[];
+  copies?: number | undefined;
+}
+
+/** index.md's front-matter: the date, then the 报尾's keys in the README's order. */
+function issueText(issue: TargetIssue, colophon: IssueColophon | undefined): string {
+  const comment = issue.date === FILL_IN_MARK ? '  # 出刊日期，年-月-日，如 2021-01-25' : '';
+  const fields = new Document({});
+  for (const key of ['reportTo', 'copyTo', 'sendTo'] as const) {
+    const entries = colophon?.[key] ?? [];
+    if (entries.length > 0) fields.set(key, entries.length === 1 ? entries[0] : entries);
+  }
+  if (colophon?.copies !== undefined) fields.set('copies', colophon.copies);
+  const rest = fields.contents && (fields.contents as { items: unknown[] }).items.length > 0 ? fields.toString() : '';
+  return `---\ndate: ${issue.date}${comment}\n${rest}---\n`;
+}
+
 /** Creates the issue's folder and index.md when needed; true when index.md was written. */
-export async function ensureIssue(contentDir: string, issue: TargetIssue): Promise<boolean> {
+export async function ensureIssue(contentDir: string, issue: TargetIssue, colophon?: IssueColophon): Promise<boolean> {
   const folder = path.join(contentDir, ...issue.key.split('/'));
   await mkdir(folder, { recursive: true });
   if (!issue.create) return false;
-  const comment = issue.date === FILL_IN_MARK ? '  # 出刊日期，年-月-日，如 2021-01-25' : '';
   try {
-    await writeNewFile(path.join(folder, 'index.md'), `---\ndate: ${issue.date}${comment}\n---\n`);
+    await writeNewFile(path.join(folder, 'index.md'), issueText(issue, colophon));
     return true;
   } catch (error) {
     // An index.md the loader could not read is the clerk's to fix, never ours to replace.

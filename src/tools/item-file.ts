@@ -58,14 +58,22 @@ async function folderState(folder: string): Promise<{ next: number; taken: Set<s
   return { next: Math.max(0, ...orders) + 1, taken: new Set(names.map(fileSlug)) };
 }
 
-/** Writes `item` as the last item of the issue folder; returns its path. */
-export async function addItem(folder: string, item: ItemDraft): Promise<string> {
+/** In a draft's body, where the name of an image written beside it goes: `![…](${IMAGE_NAME}1.png)`. */
+export const IMAGE_NAME = '{{图片}}';
+
+/**
+ * Writes `item` as the last item of the issue folder; returns its path. Its `images` (name →
+ * bytes) are written beside it as `<item file name>-<name>`, and the body names them so.
+ */
+export async function addItem(folder: string, item: ItemDraft, images: ReadonlyMap<string, Uint8Array> = new Map()): Promise<string> {
   // Another clerk may take the name between the look and the write: look again.
   for (let attempt = 0; ; attempt++) {
     const { next, taken } = await folderState(folder);
     const file = path.join(folder, itemFileName(next, item.title, taken));
+    const stem = path.basename(file, '.md');
     try {
-      await writeNewFile(file, itemText(item));
+      for (const [name, bytes] of images) await writeNewFile(path.join(folder, `${stem}-${name}`), bytes);
+      await writeNewFile(file, itemText({ ...item, body: item.body.replaceAll(IMAGE_NAME, `${stem}-`) }));
       return file;
     } catch (error) {
       if (!isAlreadyThere(error) || attempt >= 5) throw error;

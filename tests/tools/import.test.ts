@@ -169,8 +169,9 @@ describe('a Word .docx', () => {
     expect(await readFile(path.join(folder, '02-ji-yuan-lu-jie-dao-kai-zhan.md'), 'utf8')).toBe(
       lines('---', 'title: 济源路街道开展防控宣传', 'date: 2021-01-25', 'unit: 济源路街道', `category: ${FILL_IN_MARK} # 从 content/_data/categories.yaml 中选一个栏目`, '---', '', '一是压实责任。街道张贴倡议书500余份。'),
     );
-    // The masthead and the section heading belong to no item: shown, not imported.
-    expect(printed.slice(printed.indexOf('以下文字不属于任何一条信息，没有导入，请核对：') + 1, -1)).toEqual(['  【工作动态】', '  工作动态 2021年第3期']);
+    // The section heading belongs to no item: shown, not imported. The masthead's line is read as the masthead.
+    expect(printed.slice(printed.indexOf('以下文字不属于任何一条信息，没有导入，请核对：') + 1, -2)).toEqual(['  【工作动态】']);
+    expect(printed.at(-2)).toMatch(/^读取 \d+ 字：.*合计相符。$/);
   });
 });
 
@@ -196,8 +197,12 @@ describe('what the importer is given', () => {
     return printed.join('\n');
   }
 
-  it('refuses a PDF itself, saying how to get its text, and writes nothing', async () => {
-    expect(await refused('bulletin.pdf', '%PDF-1.7\n')).toContain('不能直接读取 PDF：请在 PDF 阅读器中全选、复制文字');
+  it('refuses a PDF it cannot read, saying what to try, and writes nothing', async () => {
+    expect(await refused('bulletin.pdf', '%PDF-1.7\n')).toContain('无法读取 PDF 文件');
+  });
+
+  it('refuses the old binary Word and WPS formats, saying to save as .docx', async () => {
+    for (const name of ['简报.doc', '简报.wps']) expect(await refused(name, 'x')).toContain('另存为”.docx');
   });
 
   it('writes nothing when it finds no item', async () => {

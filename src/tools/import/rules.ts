@@ -5,12 +5,7 @@
  */
 import { CJK_CLASS, daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type IsoDate, parseIsoDate, type Vocabulary } from '../../content/index.ts';
 import type { ItemDraft } from '../item-file.ts';
-
-/** An item as a reader found it: a title and its paragraphs, text not yet tidied. */
-export interface RawItem {
-  title: string;
-  paragraphs: string[];
-}
+import { blockText, countCharacters, type Block, type RawItem } from './bulletin.ts';
 
 const SPACES = '[ \\t\\u00A0\\u3000]+';
 /** No space belongs next to a CJK character in Chinese text. */
@@ -60,9 +55,9 @@ export function trailingUnit(text: string): { name: string; before: string } | u
   return match ? { name: match[2]!.trim(), before: match[1]!.trim() } : undefined;
 }
 
-/** `1月23日` (with `2021年` before it or not) in the text. */
+/** `1月23日`, `1月 23日`, `2021年1月23日` in the text. */
 function writtenDate(text: string): { year: number | undefined; month: number; day: number; written: string } | undefined {
-  const match = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(text);
+  const match = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text);
   if (!match) return undefined;
   return { year: match[1] ? Number(match[1]) : undefined, month: Number(match[2]), day: Number(match[3]), written: match[0] };
 }
@@ -82,6 +77,10 @@ export interface Finished {
   item: ItemDraft;
   /** What a person should look at, in Chinese. */
   notes: string[];
+  /** Characters of the source in the file: title, body and unit as read (bulletin.ts counts the rest). */
+  written: number;
+  /** Characters of the source the layout says rather than the text: a unit's parentheses. */
+  labels: number;
 }
 
 function itemDate(firstParagraph: string, context: ImportContext, notes: string[]): string {
@@ -106,24 +105,43 @@ function itemDate(firstParagraph: string, context: ImportContext, notes: string[
   return FILL_IN_MARK;
 }
 
-/** Tidies the text, moves the trailing unit into `unit` and finds the date. */
+/** A unit's canonical name, noting one not on the list with the closest that is. */
+function resolveUnit(name: string, context: ImportContext, notes: string[]): string {
+  const canonical = context.units.resolve(name);
+  if (canonical !== undefined) return canonical;
+  const near = context.units.suggest(name);
+  notes.push(`来源单位“${name}”不在名单中${near ? `（最接近的是“${near}”）` : ''}：请核对，或请管理员把它加入 units.yaml`);
+  return name;
+}
+
+/** Tidies the text (Markdown blocks stay as they are), takes the unit from the layout or the end of the text, and finds the date. */
 export function finishItem(raw: RawItem, context: ImportContext): Finished {
   const notes: string[] = [];
-  const paragraphs = raw.paragraphs.map(tidy).filter((p) => p !== '');
+  // A Markdown block stays even with no words in it (a picture).
+  const blocks: Block[] = raw.paragraphs.map((block) => (typeof block === 'string' ? tidy(block) : block)).filter((block) => typeof block !== 'string' || block !== '');
   let unit: string | undefined;
-  const last = paragraphs.at(-1);
-  const found = last === undefined ? undefined : trailingUnit(last);
-  if (found) {
-    const canonical = context.units.resolve(found.name);
-    if (canonical === undefined) notes.push(`来源单位“${found.name}”不在名单中：请核对，或请管理员把它加入 units.yaml`);
-    unit = canonical ?? found.name;
-    if (found.before === '') paragraphs.pop();
-    else paragraphs[paragraphs.length - 1] = found.before;
+  let asRead: string | undefined;
+  let labels = 0;
+  const last = blocks.at(-1);
+  const found = raw.unit === undefined && typeof last === 'string' ? trailingUnit(last) : undefined;
+  if (raw.unit !== undefined) {
+    asRead = tidy(raw.unit);
+    unit = resolveUnit(asRead, context, notes);
+  } else if (found) {
+    asRead = found.name;
+    unit = resolveUnit(found.name, context, notes);
+    labels = 2;
+    if (found.before === '') blocks.pop();
+    else blocks[blocks.length - 1] = found.before;
   }
   if (unit === context.office) unit = undefined;
-  if (unit === undefined) notes.push('文末没有来源单位，作为编印单位自己的信息');
-  const date = itemDate(paragraphs[0] ?? '', context, notes);
+  if (unit === undefined) notes.push('没有来源单位，作为编印单位自己的信息');
+  const first = blocks[0];
+  const date = itemDate(typeof first === 'string' ? first : '', context, notes);
   notes.push('栏目待填写');
-  if (paragraphs.length === 0) notes.push('没有正文');
-  return { item: { title: tidy(raw.title), date, unit, category: FILL_IN_MARK, body: paragraphs.join('\n\n') }, notes };
+  if (blocks.length === 0) notes.push('没有正文');
+  const title = tidy(raw.title);
+  const body = blocks.map((block) => (typeof block === 'string' ? block : block.markdown)).join('\n\n');
+  const written = countCharacters(title) + blocks.reduce((n, block) => n + countCharacters(blockText(block)), 0) + countCharacters(asRead ?? '');
+  return { item: { title, date, unit, category: FILL_IN_MARK, body }, notes, written, labels };
 }
