@@ -161,3 +161,43 @@ describe('a bulletin with titles run into full-width first lines and a unit not 
     expect(imported.printed.join('\n')).not.toContain('内部资料');
   });
 });
+
+describe('a bulletin with bold titles in the body’s type, centred, one on two lines', () => {
+  let imported: Awaited<ReturnType<typeof importInto>>;
+
+  beforeAll(async () => {
+    const pdf = path.join(dir, 'bold.pdf');
+    const title = (text: string) => `<p style="font-family: 'Noto Sans CJK SC'; font-weight: bold; text-align: center; text-indent: 0; margin: 0.6em 2em 0.2em">${text}</p>`;
+    await printHtml(
+      [
+        '<p class="name">工作动态</p>',
+        '<p class="line"><span>第6期</span><span>示例区人民政府办公室　2021年2月22日</span></p>',
+        title('峡窝镇开展春季森林防火专项检查'),
+        `<p>2月18日，${long(2)}</p>`,
+        `<p>${long(1)}</p>`,
+        '<p class="unit">（峡窝镇）</p>',
+        title('区市场监督管理局开展节后复工复产企业食品安全与特种设备安全联合检查工作'),
+        `<p>${long(3)}(区市场监督管理局)</p>`,
+        '<p class="tail">发送：各镇（街道），区直各部门。</p>',
+      ].join('\n'),
+      pdf,
+    );
+    imported = await importInto('bold', pdf);
+  }, BUILD_TIMEOUT);
+
+  it('takes each bold centred title, the two-line one whole, with its paragraphs and unit', async () => {
+    expect(imported.code, imported.printed.join('\n')).toBe(0);
+    const items = await itemsIn(path.join(imported.content, '2021/06'));
+    expect(items.map(({ title, unit }) => [title, unit])).toEqual([
+      ['峡窝镇开展春季森林防火专项检查', '峡窝镇'],
+      ['区市场监督管理局开展节后复工复产企业食品安全与特种设备安全联合检查工作', '区市场监督管理局'],
+    ]);
+    expect(items.map((item) => item.paragraphs)).toEqual([[`2月18日，${long(2)}`, long(1)], [long(3)]]);
+  });
+
+  it('drops the page numbers and accounts for every character', async () => {
+    const index = parseContentFile(await readFile(path.join(imported.content, '2021/06/index.md'), 'utf8')).parsed!.frontMatter.data;
+    expect(index).toEqual({ date: '2021-02-22', sendTo: ['各镇（街道）', '区直各部门'] });
+    expect(imported.printed.find((line) => line.startsWith('读取 '))).toMatch(/写入 2 条信息、3 段.*页码和页眉 [1-9]\d* 字.*未导入 0 字.*合计相符。$/);
+  });
+});

@@ -26,10 +26,10 @@ const mode = (values: number[]): number => {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 };
 
-/** Page numbers, and lines repeated in the same margin on most pages (running heads). */
-function furnitureOf(pdf: PdfText): Set<PdfLine> {
+/** Page numbers, lines in small type in a margin, and lines repeated in the same margin on most pages (running heads). */
+function furnitureOf(pdf: PdfText, bodySize: number): Set<PdfLine> {
   const inMargin = (line: PdfLine) => line.y < pdf.height * MARGIN || line.y > pdf.height * (1 - MARGIN);
-  const furniture = new Set(pdf.lines.filter((line) => inMargin(line) && PAGE_NUMBER.test(line.text.trim())));
+  const furniture = new Set(pdf.lines.filter((line) => inMargin(line) && (PAGE_NUMBER.test(line.text.trim()) || line.size < bodySize * 0.8)));
   const repeated = new Map<string, PdfLine[]>();
   for (const line of pdf.lines.filter(inMargin)) {
     const key = line.text.replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -66,7 +66,7 @@ function measureOf(lines: readonly PdfLine[]): Measure {
 export function readLayout(pdf: PdfText): ImportedBulletin {
   const characters = noCharacters();
   characters.read = pdf.lines.reduce((n, line) => n + countCharacters(line.text), 0);
-  const furniture = furnitureOf(pdf);
+  const furniture = furnitureOf(pdf, measureOf(pdf.lines).size);
   characters.furniture = [...furniture].reduce((n, line) => n + countCharacters(line.text), 0);
   const lines = pdf.lines.filter((line) => !furniture.has(line));
   const measure = measureOf(lines);
@@ -101,9 +101,25 @@ export function readLayout(pdf: PdfText): ImportedBulletin {
     characters.skipped += countCharacters(text);
   };
 
+  const titleInBodyType = (line: PdfLine) => Math.abs(line.size - body) < 1 && line.bold && looksLikeTitle(line.text.trim());
+  /**
+   * The last line of a title in the body's type that starts at `index`: bold, on lines of its own
+   * (up to three), the last ending short, with an indented paragraph or 来源单位 after it; or -1.
+   */
+  const boldTitleEnd = (index: number): number => {
+    if (!titleInBodyType(lines[index]!)) return -1;
+    let end = index;
+    while (end - index < 2 && lines[end + 1] && titleInBodyType(lines[end + 1]!)) end++;
+    const after = lines[end + 1];
+    const bodyFollows = after !== undefined && ((indented(after) && !after.bold) || UNIT_LINE.test(after.text.trim()));
+    return short(lines[end]!) && bodyFollows ? end : -1;
+  };
+  /** Lines already taken as part of a title. */
+  let takenUntil = -1;
+
   lines.forEach((line, index) => {
+    if (index <= takenUntil) return;
     const text = line.text.trim();
-    const next = lines[index + 1];
     if (stage === 'colophon' || (stage === 'items' && isColophonLine(text))) {
       endParagraph();
       stage = 'colophon';
@@ -111,8 +127,8 @@ export function readLayout(pdf: PdfText): ImportedBulletin {
       return;
     }
     const titleLine = big(line.size) && line.size < body * 1.8 && !isMastheadLine(text);
-    // A title in the body's type, bold, on a line of its own with an indented paragraph after it.
-    const boldTitle = !titleLine && Math.abs(line.size - body) < 1 && line.bold && short(line) && looksLikeTitle(text) && next !== undefined && indented(next) && !next.bold;
+    const boldEnd = titleLine ? -1 : boldTitleEnd(index);
+    const boldTitle = boldEnd >= 0;
     // A title that runs into the body's first line: the type changes after it.
     const [first, ...rest] = line.runs;
     const runIn =
@@ -134,7 +150,8 @@ export function readLayout(pdf: PdfText): ImportedBulletin {
       return;
     }
     if (boldTitle && mayStart) {
-      startItem(text);
+      startItem(lines.slice(index, boldEnd + 1).map((l) => l.text.trim()).reduce(joinLines));
+      takenUntil = boldEnd;
       return;
     }
     if (runIn && mayStart) {
@@ -151,6 +168,13 @@ export function readLayout(pdf: PdfText): ImportedBulletin {
     if (unit && item.paragraphs.length === 0 && paragraph === undefined) {
       item.unit = unit[1]!.trim();
       characters.labels += countCharacters(text) - countCharacters(item.unit);
+      return;
+    }
+    if (UNIT_ONLY.test(text)) {
+      // A unit on a line of its own, set to the right: it ends the item's text.
+      endParagraph();
+      item.paragraphs.push(text);
+      closed = true;
       return;
     }
     if (closed) bulletin.doubts.push(`这段文字在“${item.title}”的来源单位之后、下一个标题之前，已归入该条，请核对：“${text}”`);

@@ -36,8 +36,25 @@ export interface PdfText {
 
 /** Fonts of titles in Chinese official documents (黑体, 小标宋) and any font named bold. */
 const BOLD_FONT = /bold|black|heavy|semibold|hei|xbs|xiaobiaosong|小标宋|黑体/i;
-/** Kangxi radicals and CJK radical supplements that some fonts' ToUnicode maps give for common characters (⼯ for 工). */
-const RADICALS = /[\u2E80-\u2EF3\u2F00-\u2FD5]/gu;
+/**
+ * A font may draw two code points with one glyph, and the PDF's ToUnicode map then names the
+ * glyph by the other: a Kangxi radical (⼯ for 工, which NFKC undoes) or a CJK radical or
+ * variant that NFKC leaves (⻢ for 马). Measured by bench/import/glyph-sharing.ts: GB 2312's
+ * 6,763 characters printed by chromium in Noto Sans and Serif CJK SC and AR PL UMing and UKai,
+ * regular and bold, read back with pdf.js; after NFKC these came back as the first row, meaning
+ * the second. With the table every one comes back as printed.
+ */
+const SHARED_GLYPHS: ReadonlyMap<string, string> = ((read: string, meant: string) => new Map([...read].map((c, i) => [c, [...meant][i]!])))(
+  '⺅⺉⺎⺐⺒⺓⺕⺖⺘⺙⺠⺡⺣⺦⺨⺭⺰⺺⺾⻁⻂⻅⻆⻈⻉⻋⻌⻐⻓⻔⻖⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰㬵戶',
+  '亻刂兀尢巳幺彐忄扌攵民氵灬丬犭礻纟肀艹虎衤见角讠贝车辶钅长门阝青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙胶户',
+);
+/** The characters meant, for the ones a shared glyph names otherwise. */
+export const meantCharacters = (text: string): string =>
+  text.replace(/[\u2E80-\u2FDF\u3B35\u6236]/gu, (c) => {
+    // A Kangxi radical's NFKC form may itself be a character the table turns (⼾ → 戶 → 户).
+    const normal = SHARED_GLYPHS.get(c) ?? c.normalize('NFKC');
+    return SHARED_GLYPHS.get(normal) ?? normal;
+  });
 const LATIN_END = /[A-Za-z0-9]$/;
 const LATIN_START = /^[A-Za-z0-9]/;
 
@@ -109,7 +126,7 @@ export async function readPdfLines(file: string): Promise<PdfText> {
         const [, , c, d, e, f] = item.transform as number[];
         const size = Math.round(Math.hypot(c!, d!) * 10) / 10;
         const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name ?? '' : '';
-        pieces.push({ text: item.str.replace(RADICALS, (c) => c.normalize('NFKC')), x: e!, right: e! + item.width, y: f!, size, bold: BOLD_FONT.test(font) });
+        pieces.push({ text: meantCharacters(item.str), x: e!, right: e! + item.width, y: f!, size, bold: BOLD_FONT.test(font) });
       }
       lines.push(...toLines(pieces, number));
       page.cleanup();
