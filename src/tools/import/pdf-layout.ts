@@ -177,8 +177,8 @@ export function readLayout(pdf: PdfText): ImportedBulletin {
       closed = true;
       return;
     }
-    if (closed) bulletin.doubts.push(`这段文字在“${item.title}”的来源单位之后、下一个标题之前，已归入该条，请核对：“${text}”`);
     if (indented(line) || paragraph === undefined) {
+      if (closed) bulletin.doubts.push(`这段文字在“${item.title}”的来源单位之后、下一个标题之前，已归入该条，请核对：“${text}”`);
       endParagraph();
       paragraph = text;
     } else paragraph = joinLines(paragraph, text);
