@@ -8,7 +8,7 @@ import type { FindLinks, IsoDate, Item } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { check, type itemSchema } from './schema.ts';
 import { fileSlug } from './slug.ts';
-import { farFutureDate, longTitle, type TitledFile } from './warnings.ts';
+import { farFutureDate, longTitle, type DatedItem, type TitledFile } from './warnings.ts';
 import type { ParsedYaml, Problem } from './yaml.ts';
 
 /** What checking an item depends on besides its text: the lists, the editing office and today. */
@@ -46,6 +46,7 @@ function checkItem(file: string, source: string, context: ItemContext): Checked<
   if (!parsed) return { before: problems, links: { links: [], ids: [] }, bodyLine: 1, after: [], value: undefined };
   const { value, problems: invalid } = check(context.schema, parsed.frontMatter);
   const { warnings, title } = itemWarnings(parsed.frontMatter, context.today);
+  const dateAt = parsed.frontMatter.locate(['date']);
   const after: Problem[] = [];
   const empty = parsed.body.trim() === '';
   if (empty) after.push(error('正文为空：请在字段区的“---”之后写信息正文', parsed.bodyLine));
@@ -73,7 +74,7 @@ function checkItem(file: string, source: string, context: ItemContext): Checked<
           bodyLine: parsed.bodyLine,
         };
   const before = [...problems, ...invalid, ...warnings];
-  return { before, links, bodyLine: parsed.bodyLine, after, title, value: item };
+  return { before, links, bodyLine: parsed.bodyLine, after, title, dateAt, value: item };
 }
 
 export async function loadItem(
@@ -81,6 +82,7 @@ export async function loadItem(
   file: string,
   context: ItemContext,
   titles: TitledFile[],
+  dated: DatedItem[],
   report: Reporter,
   from: CheckSource<Item>,
   bodyFiles: BodyFiles,
@@ -88,6 +90,7 @@ export async function loadItem(
   const checked = await checkedFile(contentDir, file, report, from, context.key, (source) => checkItem(file, source, context));
   if (!checked) return undefined;
   await reportChecked(file, checked, report, bodyFiles);
+  if (checked.value && checked.dateAt) dated.push({ item: checked.value, at: checked.dateAt });
   if (checked.title) {
     // Shown only in the warning about a repeat, so the path is worked out only then.
     titles.push({ issue: path.posix.dirname(file), file, get shown() { return report.display(file); }, ...checked.title });

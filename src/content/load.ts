@@ -13,7 +13,7 @@ import type { Content, Diagnostic, FindLinks, IsoDate, Issue, Item, SiteConfig, 
 import { Reporter } from './reporter.ts';
 import { DEFAULT_MAX_FILE_MB, itemSchema, Vocabulary } from './schema.ts';
 import { CATEGORIES_FILE, loadSite, loadTerms, UNITS_FILE, withOffice } from './settings.ts';
-import { repeatedTitles, type TitledFile } from './warnings.ts';
+import { dateFarFromIssue, farFutureDate, repeatedTitles, type DatedItem, type TitledFile } from './warnings.ts';
 
 export interface LoadResult {
   /** Undefined when any error was found. */
@@ -93,8 +93,9 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
   };
   const items: Item[] = [];
   const titles: TitledFile[] = [];
+  const dated: DatedItem[] = [];
   for (const file of itemFiles) {
-    const item = await loadItem(contentDir, file, context, titles, report, { memo: options.memo?.items, unchanged: unchanged(file) }, bodyFiles);
+    const item = await loadItem(contentDir, file, context, titles, dated, report, { memo: options.memo?.items, unchanged: unchanged(file) }, bodyFiles);
     if (item) items.push(item);
   }
   options.memo?.issues.keepOnly(present);
@@ -103,6 +104,13 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
   checkCollisions(issues, items, report);
   reportUnreadFiles(listing, bodyFiles.referenced, report);
   for (const { file, problem } of repeatedTitles(titles)) report.add(file.file, [problem]);
+  const issueDates = new Map(issues.map((issue) => [issue.key, issue.date]));
+  for (const entry of dated) {
+    // A date far in the future is warned about already, whatever its issue.
+    if (options.today !== undefined && farFutureDate(entry.item.date, options.today, entry.at)) continue;
+    const problem = dateFarFromIssue(entry, issueDates.get(entry.item.issue));
+    if (problem) report.add(entry.item.file, [problem]);
+  }
 
   const failed = report.diagnostics.some((d) => d.severity === 'error');
   const content = failed || !site || !units || !categories ? undefined : { site, units, categories, issues, items, files: bodyFiles.files };

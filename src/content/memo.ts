@@ -26,6 +26,8 @@ export interface Checked<T> {
   after: Problem[];
   /** An item's title as written, for the check of repeated titles across files. */
   title?: { title: string; at: Place };
+  /** Where an item's date is written, for the check against its issue's date. */
+  dateAt?: Place;
   value: T | undefined;
 }
 

@@ -19,6 +19,22 @@ export interface SiteConfig {
   description: string;
   /** Largest photo or attachment a body may link to, in MB (1,048,576 bytes, as Windows counts them). */
   maxFileMB: number;
+  /** What every page's footer carries besides the editing office; each shown when given. */
+  footer: SiteFooter;
+}
+
+/** The identifiers a Chinese government site shows in its footer (政府网站发展指引). */
+export interface SiteFooter {
+  /** 主办单位 */
+  host?: string | undefined;
+  /** 网站标识码 */
+  siteCode?: string | undefined;
+  /** ICP备案号, e.g. 豫ICP备12345678号-1: linked to the MIIT record search. */
+  icp?: string | undefined;
+  /** 公安机关备案号, e.g. 豫公网安备41010202000001号: linked to its record by the number. */
+  police?: string | undefined;
+  /** 联系方式: a telephone number or an address. */
+  contact?: string | undefined;
 }
 
 /** A controlled term: a source unit (来源单位) or a category (栏目). */

@@ -194,6 +194,19 @@ export const siteSchema = z.strictObject({
     .min(1, '图片、附件的大小上限（maxFileMB）须为 1 到 500 之间的数，单位 MB')
     .max(500, '图片、附件的大小上限（maxFileMB）须为 1 到 500 之间的数，单位 MB')
     .default(DEFAULT_MAX_FILE_MB),
+  // What 政府网站发展指引 (国办发〔2017〕47号) asks every page's footer to carry; each optional.
+  footer: z
+    .strictObject(
+      {
+        host: text('主办单位', 'host').optional(),
+        siteCode: text('网站标识码', 'siteCode').optional(),
+        icp: text('ICP备案号', 'icp').optional(),
+        police: text('公安机关备案号', 'police').optional(),
+        contact: text('联系方式', 'contact').optional(),
+      },
+      { error: '页脚（footer）须为“键: 值”的形式，可写 host（主办单位）、siteCode（网站标识码）、icp（ICP备案号）、police（公安机关备案号）、contact（联系方式）' },
+    )
+    .default({}),
 }, FIELDS);
 
 export const termListSchema = z.array(

@@ -2,7 +2,7 @@
  * Things that are allowed but probably not meant: the build prints them and still succeeds.
  */
 import { daysBetween, parseIsoDate } from './date.ts';
-import type { IsoDate } from './model.ts';
+import type { IsoDate, Item } from './model.ts';
 import type { Problem } from './yaml.ts';
 
 /** About two lines on a phone; longer titles wrap into a block in every listing. */
@@ -39,18 +39,44 @@ export interface TitledFile {
   at: Place;
 }
 
-/** Every item whose title an earlier item of the same issue already has, with that earlier file. */
+/**
+ * Every item whose title an earlier item already has, with that earlier file: in the same issue
+ * most likely entered twice, in another issue most likely published twice.
+ */
 export function repeatedTitles(files: readonly TitledFile[]): { file: TitledFile; problem: Problem }[] {
-  const first = new Map<string, TitledFile>();
+  const inIssue = new Map<string, TitledFile>();
+  const anywhere = new Map<string, TitledFile>();
   const repeated: { file: TitledFile; problem: Problem }[] = [];
   for (const file of files) {
-    const key = `${file.issue}\n${file.title.trim()}`;
-    const earlier = first.get(key);
-    if (earlier) {
-      repeated.push({ file, problem: warning(file.at, `与 ${earlier.shown} 的标题相同：同一期中有两条同名信息，请核对是否重复录入`) });
-    } else {
-      first.set(key, file);
+    const title = file.title.trim();
+    const sameIssue = inIssue.get(`${file.issue}\n${title}`);
+    const other = anywhere.get(title);
+    if (sameIssue) {
+      repeated.push({ file, problem: warning(file.at, `与 ${sameIssue.shown} 的标题相同：同一期中有两条同名信息，请核对是否重复录入`) });
+    } else if (other) {
+      const [year, number] = other.issue.split('/');
+      repeated.push({ file, problem: warning(file.at, `与 ${other.shown}（${year}年第${Number(number)}期）的标题相同：两期中有同名信息，请核对是否重复刊登；如是不同的事，请把标题写得有所区别`) });
     }
+    if (!sameIssue) inIssue.set(`${file.issue}\n${title}`, file);
+    if (!other) anywhere.set(title, file);
   }
   return repeated;
+}
+
+/** Days an item's date may lie from its issue's: a week's bulletin reports the weeks before it. */
+export const ISSUE_DISTANCE_DAYS = 30;
+
+export interface DatedItem {
+  item: Pick<Item, 'file' | 'issue' | 'date'>;
+  /** Where its date is written. */
+  at: Place;
+}
+
+/** An item dated far from its issue's date: most likely a wrong year or month, or today's date written into an old issue. */
+export function dateFarFromIssue(dated: DatedItem, issueDate: IsoDate | undefined): Problem | undefined {
+  if (issueDate === undefined || !parseIsoDate(dated.item.date) || !parseIsoDate(issueDate)) return undefined;
+  const days = daysBetween(issueDate, dated.item.date);
+  if (Math.abs(days) <= ISSUE_DISTANCE_DAYS) return undefined;
+  const how = days > 0 ? `晚 ${days} 天` : `早 ${-days} 天`;
+  return warning(dated.at, `日期 ${dated.item.date} 比本期的出刊日期（${issueDate}）${how}：请核对日期，或核对这条信息是否放错了期次目录`);
 }

@@ -100,6 +100,8 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
 
   // --- Assets: the script as it is, the stylesheet joined from its parts ---
   eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/assets`]: 'assets' });
+  // At the site's root, where browsers look for it when a page names none.
+  eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/favicon.ico`]: 'favicon.ico' });
   const styles = path.join(options.layoutsDir, 'styles');
   eleventyConfig.addWatchTarget(styles);
   eleventyConfig.on('eleventy.after', async ({ directories }) => {

@@ -83,7 +83,7 @@ export function renderJobs(content: Content, options: PublishOptions = {}): Rend
 
 /** Every address of the site a body may link to: its pages and the files beside them. */
 function siteAddresses(site: Site): Set<string> {
-  const files = [urls.notFound, urls.sitemap, urls.robots, urls.stylesheet, urls.textSizeScript, urls.searchScript, ...site.stats.csv.map((csv) => csv.url)];
+  const files = [urls.notFound, urls.sitemap, urls.robots, urls.stylesheet, urls.textSizeScript, urls.printScript, urls.favicon, urls.faviconSvg, urls.searchScript, ...site.stats.csv.map((csv) => csv.url)];
   return new Set([...site.pageUrls, ...files, ...site.files.map((file) => file.url), ...(site.newest.length > 0 ? [urls.feed] : [])]);
 }
 

@@ -3,6 +3,7 @@
  * Built from the content model by pure functions; the layouts only display it.
  */
 import type { IsoDate, SiteConfig } from '../content/index.ts';
+import type { FooterLine } from './footer.ts';
 
 /** A link to another page. URLs are root-relative and end in `/` (or `.html` for the 404 page). */
 export interface Link {
@@ -149,6 +150,8 @@ export interface Site {
   pageUrls: string[];
   /** The bodies' photos and attachments, as published (src/site/files.ts), in page order. */
   files: OutputFile[];
+  /** What every page's footer says (src/site/footer.ts). */
+  footer: FooterLine[];
 }
 
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp';

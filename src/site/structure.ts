@@ -6,6 +6,7 @@ import { type Content, fileOrder, formatChineseDate, type Issue, type Item, type
 import type { RenderMarkdown } from '../markdown/index.ts';
 import { bodyTargets, itemAnchor, itemFiles, itemRenderJob, noteFiles, noteRenderJob, published, type PublishOptions } from './body-links.ts';
 import { colophonView } from './colophon.ts';
+import { footerLines } from './footer.ts';
 import { groupBy } from './group-by.ts';
 import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, OutputFile, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
 import { paginate } from './paginate.ts';
@@ -204,5 +205,6 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     ],
     pageUrls: pageUrls.sort(),
     files: [...files.values()],
+    footer: footerLines(content.site),
   };
 }

@@ -129,22 +129,25 @@ describe('warnings: the build still succeeds', () => {
   });
 
   it('warns about a date more than 30 days after today, and not of one 30 days after', async () => {
+    // In an issue dated near them, so that only today is far.
+    const [later, other] = ['content/2021/05/01-jia.md', 'content/2021/05/02-yi.md'];
     const result = await load(
       {
-        [ITEM]: itemFile({ title: '甲', date: '2021-02-26', category: '疫情防控' }),
-        [OTHER]: itemFile({ title: '乙', date: '2021-02-25', category: '疫情防控' }),
+        'content/2021/05/index.md': lines('---', 'date: 2021-02-22', '---'),
+        [later]: itemFile({ title: '甲', date: '2021-02-26', category: '疫情防控' }),
+        [other]: itemFile({ title: '乙', date: '2021-02-25', category: '疫情防控' }),
       },
       '2021-01-26',
     );
-    const diagnostic = only(result, ITEM, ['2021-02-26', '今天（2021-01-26）', '31 天', '年份和月份']);
+    const diagnostic = only(result, later, ['2021-02-26', '今天（2021-01-26）', '31 天', '年份和月份']);
     expect(diagnostic).toMatchObject({ severity: 'warning', line: 3, column: 7 });
-    expect(result.diagnostics.filter((d) => d.file === OTHER)).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.file === other)).toEqual([]);
     expect(result.content).toBeDefined();
   });
 
-  it('warns about no date in the future when no today is given', async () => {
+  it('warns about no date in the future when no today is given, only about its distance from the issue', async () => {
     const result = await load({ [ITEM]: itemFile({ title: '甲', date: '2099-01-01', category: '疫情防控' }) });
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('比本期的出刊日期（2021-01-25）晚')]);
   });
 
   it('warns about two items of one issue with the same title, at the second, naming the first', async () => {
@@ -154,13 +157,25 @@ describe('warnings: the build still succeeds', () => {
     expect(result.diagnostics.filter((d) => d.file === ITEM)).toEqual([]);
   });
 
-  it('allows the same title in two issues', async () => {
+  it('warns about the same title in another issue, naming the earlier one', async () => {
     const result = await load({
       [ITEM]: goodItem('每周工作'),
       'content/2021/04/index.md': lines('---', 'date: 2021-02-01', '---'),
-      'content/2021/04/01-huiyi.md': goodItem('每周工作'),
+      'content/2021/04/01-huiyi.md': itemFile({ title: '每周工作', date: '2021-01-30', category: '疫情防控' }),
     });
-    expect(result.diagnostics).toEqual([]);
+    const diagnostic = only(result, 'content/2021/04/01-huiyi.md', ['2021年第3期', '两期中有同名信息']);
+    expect(diagnostic).toMatchObject({ severity: 'warning', line: 2 });
+    expect(result.content).toBeDefined();
+  });
+
+  it('warns about an item dated far from its issue’s date, and not about one within 30 days', async () => {
+    const result = await load(
+      { [ITEM]: itemFile({ title: '甲', date: '2026-12-02', category: '疫情防控' }), [OTHER]: itemFile({ title: '乙', date: '2020-12-26', category: '疫情防控' }) },
+      '2026-12-02',
+    );
+    const diagnostic = only(result, ITEM, ['2026-12-02', '出刊日期（2021-01-25）', '放错了期次目录']);
+    expect(diagnostic).toMatchObject({ severity: 'warning', line: 3, column: 7 });
+    expect(result.diagnostics.filter((d) => d.file === OTHER)).toEqual([]);
   });
 
   it('warns even while the same file has an error, so the clerk sees both at once', async () => {

@@ -371,7 +371,8 @@ describe('URL collisions', () => {
       'content/2021/04/index.md': md('---', 'date: 2021-02-01', '---'),
       'content/2021/04/01-huiyi.md': GOOD_ITEM,
     });
-    expect(result.diagnostics, listing(result.diagnostics)).toEqual([]);
+    // The same title in the next issue is a warning (see the warnings' tests), not an error.
+    expect(result.diagnostics.filter((d) => d.severity === 'error'), listing(result.diagnostics)).toEqual([]);
     expect(result.content?.items.map((item) => `${item.issue}/${item.slug}`)).toEqual(['2021/03/huiyi', '2021/04/huiyi']);
   });
 });

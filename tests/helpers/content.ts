@@ -76,6 +76,7 @@ export function content(parts: { issues: Issue[]; items: Item[]; site?: Partial<
       pageSize: 20,
       description: '',
       maxFileMB: 20,
+      footer: {},
       ...parts.site,
     },
     units: parts.units ?? UNITS,

@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+/**
+ * Issue #16 in chromium: the pages run under their Content-Security-Policy without a single
+ * violation (the text-size switch and search still work), the favicon loads, and 【打印】 opens
+ * the print dialog.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureSite } from '../fixtures/site.ts';
+import { startFixtureInBrowser, START_TIMEOUT, type FixtureInBrowser } from '../helpers/fixture-browser.ts';
+import type { StaticServer } from '../helpers/serve.ts';
+
+const fixture = fixtureSite();
+let server: StaticServer;
+let browser: Browser;
+let site: FixtureInBrowser | undefined;
+
+beforeAll(async () => {
+  site = await startFixtureInBrowser();
+  ({ server, browser } = site);
+}, START_TIMEOUT);
+afterAll(() => site?.close());
+
+/** Opens `url`, counting the policy's violations and the calls of window.print. */
+async function open(url: string): Promise<{ page: Page; violations: () => Promise<string[]>; prints: () => Promise<number> }> {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[]; prints: number };
+    w.violations = [];
+    w.prints = 0;
+    document.addEventListener('securitypolicyviolation', (event) => w.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    window.print = () => void (w.prints += 1);
+  });
+  await page.goto(server.url + url, { waitUntil: 'load' });
+  return {
+    page,
+    violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+    prints: () => page.evaluate(() => (window as unknown as { prints: number }).prints),
+  };
+}
+
+describe('under the Content-Security-Policy', () => {
+  const issue = fixture.issues.at(-1)!;
+  it.each([['home', '/'], ['issue', issue.url], ['item', issue.items[0]!.url], ['archive', '/archive/'], ['statistics', '/stats/'], ['search', '/search/?q=疫情']])(
+    'the %s page runs with no violation',
+    async (_, url) => {
+      const { page, violations } = await open(url);
+      if (url.startsWith('/search/')) await page.waitForSelector('.search-results li');
+      await page.click('[data-text-size-option="large"]');
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-text-size'))).toBe('large');
+      expect(await violations()).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('loads the favicon', async () => {
+    const response = await (await browser.newPage()).request.get(`${server.url}/favicon.ico`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type'] ?? '').not.toMatch(/html/);
+  });
+});
+
+describe('【打印】', () => {
+  it('opens the print dialog on an issue page and an item page', async () => {
+    for (const url of [fixture.issues[0]!.url, fixture.issues[0]!.items[0]!.url]) {
+      const { page, prints } = await open(url);
+      await page.getByRole('button', { name: '【打印】' }).click();
+      expect(await prints(), url).toBe(1);
+      await page.close();
+    }
+  });
+});
