@@ -430,7 +430,7 @@ describe('the fixture site, built', () => {
           expect(text($(`main time[datetime="${item.date}"]`).first().text()), item.url).toBe(chineseDate(item.date));
           expect($('main a[href^="/units/"]').toArray().map((a) => [$(a).attr('href'), text($(a).text())]), item.url).toEqual([[unit.url, unit.name]]);
           expect($('main a[href^="/categories/"]').toArray().map((a) => [$(a).attr('href'), text($(a).text())]), item.url).toEqual([[category.url, category.name]]);
-          expect(text($(`main a[href="${issue.url}"]`).text()), item.url).toBe(issue.label);
+          expect(text($(`main .meta a[href="${issue.url}"]`).text()), item.url).toBe(issue.label);
           const prev = issue.items[i - 1];
           const next = issue.items[i + 1];
           expect($('main a[rel="prev"]').attr('href'), `${item.url} prev`).toBe(prev?.url);
@@ -448,7 +448,7 @@ describe('the fixture site, built', () => {
       expect(text(page(fx.special.chineseFileName.url)('main time').first().text())).toBe('2021年1月5日');
       expect(text(page(fx.special.newYearsDay.url)('main time').first().text())).toBe('2021年1月1日');
       expect(text(page(fx.special.lastDayOf2020.url)('main time').first().text())).toBe('2020年12月31日');
-      expect(text(page(fx.special.chineseFileName.url)(`main a[href="/2021/01/"]`).text())).toBe('2021年第1期');
+      expect(text(page(fx.special.chineseFileName.url)(`main .meta a[href="/2021/01/"]`).text())).toBe('2021年第1期');
     });
 
     it('render Markdown emphasis, lists and tables', () => {
