@@ -5,6 +5,7 @@
  *   --content DIR   the content folder (default content)
  *   --out DIR       the preview folder (default .cache/preview)
  *   --port N        the server's port (default 8080)
+ *   --host ADDRESS  where it listens (default 127.0.0.1: this machine only, as drafts are shown)
  *   --no-serve      watch and rebuild only, no server (for the benchmark)
  */
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { bulletinPlugin, type EleventyConfig } from '../eleventy/index.ts';
 import { LAYOUTS_DIR } from './build.ts';
+import { DEFAULT_DEV_HOST, hostWarning, listenOn } from './dev-host.ts';
 import { Preview } from './preview.ts';
 
 const { values } = parseArgs({
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: '.cache/preview' },
     port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: DEFAULT_DEV_HOST },
     'no-serve': { type: 'boolean', default: false },
     cache: { type: 'string', default: '.cache/build' },
   },
@@ -41,7 +44,12 @@ const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
 });
 await eleventy.init();
 await eleventy.watch();
-if (!values['no-serve']) await eleventy.serve(Number(values.port));
+if (!values['no-serve']) {
+  listenOn(values.host);
+  const warning = hostWarning(values.host);
+  if (warning) console.error(warning);
+  await eleventy.serve(Number(values.port));
+}
 process.on('SIGINT', () => {
   void Promise.all([eleventy.stopWatch(), preview.close()]).then(() => process.exit(0));
 });

@@ -21,3 +21,17 @@ declare module '@11ty/eleventy' {
     stopWatch(): Promise<void>;
   }
 }
+
+// The dev server Eleventy 3 serves with (a dependency of @11ty/eleventy, pinned by the lockfile).
+declare module '@11ty/eleventy-dev-server' {
+  import type { Server } from 'node:http';
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: Record<string, unknown>): EleventyDevServer;
+    /** Listens on `port` (on every interface, in 2.x: it takes no host). */
+    _serverListen(port: number): void;
+    readonly server: Server;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    close(): Promise<void>;
+  }
+}
