@@ -60,13 +60,35 @@ export function namedIssue(issues: readonly KnownIssue[], wanted: { year: number
   return known ? { ...known, create: false } : fresh(wanted.year, wanted.number, FILL_IN_MARK);
 }
 
-/** The issue `--issue` names, or the current one without it; undefined, said why, for a mistyped flag. */
-export function targetIssue(issues: readonly KnownIssue[], flag: string | undefined, today: IsoDate, print: (line: string) => void): TargetIssue | undefined {
+/**
+ * The issue `--issue` names, or the current one without it; undefined, said why, for a mistyped
+ * flag, or (unless `allowGap`: an importer filling in an archive) a new issue that would leave
+ * numbers out after the year's latest.
+ */
+export function targetIssue(
+  issues: readonly KnownIssue[],
+  flag: string | undefined,
+  today: IsoDate,
+  print: (line: string) => void,
+  options: { allowGap?: boolean } = {},
+): TargetIssue | undefined {
   if (flag === undefined) return currentIssue(issues, today);
   const wanted = parseIssueKey(flag);
-  if (wanted) return namedIssue(issues, wanted);
-  print(`--issue “${flag}”的写法不对：请写成“年/期号”，如 2021/03`);
-  return undefined;
+  if (!wanted) {
+    print(`--issue “${flag}”的写法不对：请写成“年/期号”，如 2021/03`);
+    return undefined;
+  }
+  const named = namedIssue(issues, wanted);
+  const latest = issues.filter((issue) => issue.year === wanted.year).sort((a, b) => a.number - b.number).at(-1);
+  const next = (latest?.number ?? 0) + 1;
+  if (named.create && !options.allowGap && wanted.number > next) {
+    const gap = next === wanted.number - 1 ? `第${next}期` : `第${next}–${wanted.number - 1}期`;
+    print(`${wanted.year}年${latest ? `最近的一期是第${latest.number}期` : '还没有任何一期'}：--issue ${flag} 会跳过${gap}。请写 --issue ${wanted.year}/${String(next).padStart(2, '0')}，或先建好中间的期次。没有写入任何文件。`);
+    return undefined;
+  }
+  // The week after the year's latest issue: its date follows, so nothing is left to fill in.
+  if (named.create && latest && wanted.number === next) return { ...named, date: addDays(latest.date, 7) };
+  return named;
 }
 
 /** What the tools say before writing: `写入 2021年第4期（content/2021/04/，新的一期，将新建）`. */

@@ -7,7 +7,8 @@ import { input, search, select } from '@inquirer/prompts';
 import { formatDiagnostic, type IsoDate, itemSchema, parseIsoDate, suggestIsoDate } from '../content/index.ts';
 import { validateContent } from '../pipeline/index.ts';
 import { shown } from './cli.ts';
-import { describeTarget, ensureIssue, targetIssue } from './issue-folder.ts';
+import { describeTarget, ensureIssue, targetIssue, type TargetIssue } from './issue-folder.ts';
+import { CHINESE_PROMPTS, unitSearchTheme } from './prompt-theme.ts';
 import { addItem, type ItemDraft } from './item-file.ts';
 import { loadSetting, type Setting } from './setting.ts';
 
@@ -35,6 +36,9 @@ type Answers = Pick<NewItemRequest, 'title' | 'unit' | 'category' | 'date' | 'bo
 /** Written by hand rather than ISO: `2021年1月23日` is read as 2021-01-23. */
 const asIsoDate = (value: string) => (parseIsoDate(value.trim()) ? value.trim() : (suggestIsoDate(value) ?? value));
 
+/** An item's date unless told: today, or an earlier issue's own date when the clerk names that issue. */
+const defaultDate = (issue: TargetIssue, today: IsoDate): IsoDate => (parseIsoDate(issue.date) && issue.date < today ? issue.date : today);
+
 async function ask(setting: Setting, today: IsoDate, given: Answers, terminal: Terminal): Promise<Answers> {
   const context = { input: terminal.input, output: terminal.output };
   const required = (what: string) => (value: string) => (value.trim() === '' ? `请填写${what}` : true);
@@ -44,6 +48,7 @@ async function ask(setting: Setting, today: IsoDate, given: Answers, terminal: T
     (await search(
       {
         message: '来源单位（可输入几个字筛选；编印单位自己的信息选第一项）',
+        theme: unitSearchTheme,
         source: (term) =>
           setting.units
             .filter((u) => !term || [u.name, ...u.aliases].some((name) => name.includes(term.trim())))
@@ -52,7 +57,7 @@ async function ask(setting: Setting, today: IsoDate, given: Answers, terminal: T
       context,
     ));
   const category =
-    given.category ?? (await select({ message: '栏目', choices: setting.categories.map((c) => ({ value: c.name, name: c.name })) }, context));
+    given.category ?? (await select({ message: '栏目', choices: setting.categories.map((c) => ({ value: c.name, name: c.name })), theme: CHINESE_PROMPTS }, context));
   const date =
     given.date ??
     (await input(
@@ -102,7 +107,7 @@ export async function newItem(request: NewItemRequest, print: (line: string) => 
   const given: Answers = { title: request.title, unit: request.unit, category: request.category, date: request.date, body: request.body };
   let answers = given;
   if (terminal) {
-    answers = await ask(setting, request.today, given, terminal);
+    answers = await ask(setting, defaultDate(issue, request.today), given, terminal);
   } else {
     const missing = (['title', 'category', 'body'] as const).filter((key) => given[key] === undefined);
     if (missing.length > 0) {
@@ -111,7 +116,7 @@ export async function newItem(request: NewItemRequest, print: (line: string) => 
       return 1;
     }
   }
-  const { draft, problems } = draftOf(setting, answers, request.today);
+  const { draft, problems } = draftOf(setting, answers, defaultDate(issue, request.today));
   if (!draft) {
     for (const problem of problems) print(problem);
     print('没有写入任何文件。');

@@ -135,6 +135,27 @@ describe('npm run new with flags', () => {
     expect(await readdir(path.join(made.content, '2021/03'))).toEqual(['index.md']);
   }, BUILD_TIMEOUT);
 
+  it('refuses an --issue that would leave numbers out, and writes nothing', async () => {
+    const made = await tree();
+    const before = await hashTree(made.content);
+    const printed: string[] = [];
+    const code = await newItem({ contentDir: made.content, root: made.root, today: '2021-03-01', issue: '2021/09', title: '标题', category: '疫情防控', body: '正文。' }, (line) => printed.push(line));
+    expect(code).toBe(1);
+    expect(printed.join('\n')).toContain('2021年最近的一期是第3期：--issue 2021/09 会跳过第4–8期。请写 --issue 2021/04');
+    expect(await hashTree(made.content)).toEqual(before);
+  }, BUILD_TIMEOUT);
+
+  it('dates the next issue named by --issue a week after the latest, and an item of an earlier issue on that issue’s date', async () => {
+    const made = await tree();
+    const printed: string[] = [];
+    expect(await newItem({ contentDir: made.content, root: made.root, today: '2026-12-02', issue: '2021/04', title: '甲', category: '疫情防控', body: '正文。' }, (line) => printed.push(line))).toBe(0);
+    expect(await readFile(path.join(made.content, '2021/04/index.md'), 'utf8')).toBe(lines('---', 'date: 2021-02-01', '---'));
+    expect(await newItem({ contentDir: made.content, root: made.root, today: '2026-12-02', issue: '2021/03', title: '乙', category: '疫情防控', body: '正文。' }, (line) => printed.push(line))).toBe(0);
+    const written = (await readdir(path.join(made.content, '2021/03'))).find((name) => name !== 'index.md')!;
+    expect(await readFile(path.join(made.content, '2021/03', written), 'utf8')).toContain('date: 2021-01-25\n');
+    expect(printed.join('\n')).not.toContain('警告');
+  }, BUILD_TIMEOUT);
+
   it('warns about a title the issue already has, once written', async () => {
     const made = await tree({ 'content/2021/03/01-a.md': goodItem('上街区召开疫情防控会议') });
     const result = await runTool('new', flags(made.content, '2021-01-25'));
@@ -192,6 +213,20 @@ describe('npm run new in a terminal', () => {
     expect(await readFile(file, 'utf8')).toBe(
       lines('---', 'title: 济源路街道开展防控宣传', 'date: 2021-01-25', 'unit: 济源路街道', 'category: 项目建设', '---', '', '街道张贴倡议书500余份。'),
     );
+  }, BUILD_TIMEOUT);
+
+  it('speaks Chinese in its key hints, and says how a unit not on the list gets there', async () => {
+    const made = await tree();
+    const { terminal, answer, transcript } = fakeTerminal();
+    const run = newItem({ contentDir: made.content, root: made.root, today: '2021-01-26', title: '标题' }, () => {}, terminal);
+    await answer('来源单位', '不存在的单位');
+    while (!transcript().includes('名单中没有这个单位')) await new Promise((resolve) => setTimeout(resolve, 20));
+    await answer('units.yaml', '\u0003');
+    await expect(run).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const shown = transcript().replace(/\u001b\[[0-9;]*m/g, '');
+    expect(shown).toContain('上下选择');
+    expect(shown).toContain('content/_data/units.yaml');
+    expect(shown).not.toMatch(/navigate|No results found/);
   }, BUILD_TIMEOUT);
 
   it('writes nothing when the clerk presses Ctrl+C', async () => {

@@ -66,7 +66,7 @@ async function read(file: string, isUnit: (name: string) => boolean): Promise<Im
 function issueFor(request: ImportRequest, setting: Setting, bulletin: ImportedBulletin, year: number | undefined, print: (line: string) => void): TargetIssue | undefined {
   const { number, date } = bulletin.masthead;
   const mastheadYear = year ?? (date ? Number(date.slice(0, 4)) : undefined);
-  if (request.issue !== undefined || number === undefined || mastheadYear === undefined) return targetIssue(setting.issues, request.issue, request.today, print);
+  if (request.issue !== undefined || number === undefined || mastheadYear === undefined) return targetIssue(setting.issues, request.issue, request.today, print, { allowGap: true });
   const issue = namedIssue(setting.issues, { year: mastheadYear, number });
   print(`期次取自报头：${mastheadYear}年第${number}期${date ? `，${date}` : ''}${bulletin.masthead.office ? `，${bulletin.masthead.office}` : ''}`);
   return issue.create && date ? { ...issue, date } : issue;
