@@ -90,8 +90,11 @@ export interface StoredDoc {
   x: string;
 }
 
-/** The text a query is matched against: title and body, apart so no match spans the two. */
-export const searchableText = (title: string, text: string): string => `${title}\n${text}`;
+/**
+ * The text a query is matched against: title, source unit and body, apart so no match spans two:
+ * a unit's name finds its items whether or not their text names it.
+ */
+export const searchableText = (title: string, unit: string, text: string): string => `${title}\n${unit}\n${text}`;
 
 export const Encoding = { Gaps: 0, Bitmap: 1, Runs: 2 } as const;
 export type Encoding = (typeof Encoding)[keyof typeof Encoding];

@@ -81,7 +81,7 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
   let lastItem = new Int32Array(1 << 12).fill(-1); // token number → last item it was seen in
   // Token numbers, item after item, each once per item. About one per character: sized so it
   // rarely has to grow (growing copies it).
-  let itemTokens = new Uint32Array(Math.max(1 << 16, items.reduce((n, item) => n + item.title.length + item.text.length, 0)));
+  let itemTokens = new Uint32Array(Math.max(1 << 16, items.reduce((n, item) => n + item.title.length + item.unit.name.length + item.text.length, 0)));
   let length = 0;
   const itemEnds = new Uint32Array(items.length);
   let id = 0;
@@ -118,7 +118,7 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
     }
   };
   for (; id < items.length; id++) {
-    forEachToken(fold(searchableText(items[id]!.title, items[id]!.text)), emit);
+    forEachToken(fold(searchableText(items[id]!.title, items[id]!.unit.name, items[id]!.text)), emit);
     itemEnds[id] = length;
   }
 

@@ -148,9 +148,9 @@ export class SearchIndex {
   }
 }
 
-/** Whether a stored item contains every term (terms folded). */
-export function confirm(doc: StoredDoc, terms: readonly TermPlan[]): boolean {
-  const text = fold(searchableText(doc.t, doc.x));
+/** Whether a stored item (of the unit named `unit`) contains every term (terms folded). */
+export function confirm(doc: StoredDoc, unit: string, terms: readonly TermPlan[]): boolean {
+  const text = fold(searchableText(doc.t, unit, doc.x));
   return terms.every((term) => text.includes(term.term));
 }
 
@@ -197,7 +197,7 @@ export class Results {
     for (; batch.length < n && this.cursor >= 0; this.cursor = this.candidates.next(this.cursor + 1)) batch.push(this.cursor);
     const docs = await Promise.all(batch.map((id) => this.index.doc(id)));
     docs.forEach((doc, i) => {
-      if (this.exact || confirm(doc, this.terms)) this.buffer.push({ id: batch[i]!, doc });
+      if (this.exact || confirm(doc, this.index.manifest.facets.unit[doc.n]?.name ?? '', this.terms)) this.buffer.push({ id: batch[i]!, doc });
       else this.rejected++;
     });
     this.checked += batch.length;

@@ -36,7 +36,7 @@ function truth(site: Site, q: string, filters: Filters = {}): string[] {
   const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
   const facetOf = { unit: (i: ItemPage) => i.unit.name, category: (i: ItemPage) => i.category.name, year: (i: ItemPage) => String(i.issue.year) };
   return site.newest
-    .filter((i) => terms.every((t) => i.title.toLowerCase().includes(t) || i.text.toLowerCase().includes(t)))
+    .filter((i) => terms.every((t) => [i.title, i.unit.name, i.text].some((field) => field.toLowerCase().includes(t))))
     .filter((i) => Object.entries(filters).every(([facet, values]) => values.length === 0 || values.includes(facetOf[facet as keyof typeof facetOf](i))))
     .map((i) => i.url);
 }
@@ -158,6 +158,19 @@ describe('confirmation', () => {
     expect(hits.map((h) => h.doc.t)).toEqual(['乙']);
     expect(results.done).toBe(true);
     expect(results.count).toEqual({ value: 1, approximate: false });
+  });
+
+  it('finds an item by its unit’s name though its text never names it', async () => {
+    const withUnit = buildSite(
+      content({
+        issues: [issue('2021/01', '2021-01-08')],
+        items: [item('2021/01', '01-a.md', { title: '甲', body: '项目建设加快推进。', unit: '通航试验区管委会' }), item('2021/01', '02-b.md', { title: '乙', body: '正文。' })],
+      }),
+      ({ source }) => ({ html: `<p>${source}</p>`, text: source }),
+    );
+    const index = await memoryIndex(withUnit);
+    const hits = await (await index.search({ q: '通航试验区', filters: {} })).more();
+    expect(hits.map((h) => h.doc.t)).toEqual(['甲']);
   });
 
   it('shows the newest item first: ids follow the archive’s order', async () => {
