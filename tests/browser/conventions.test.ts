@@ -11,6 +11,9 @@ import { startFixtureInBrowser, START_TIMEOUT, type FixtureInBrowser } from '../
 import type { StaticServer } from '../helpers/serve.ts';
 
 const fixture = fixtureSite();
+
+/** Generous: printing and page loads take seconds on a busy two-core machine; this only stops a hung one. */
+const TEST_TIMEOUT = 60_000;
 let server: StaticServer;
 let browser: Browser;
 let site: FixtureInBrowser | undefined;
@@ -51,13 +54,41 @@ describe('under the Content-Security-Policy', () => {
       expect(await violations()).toEqual([]);
       await page.close();
     },
+    TEST_TIMEOUT,
   );
 
   it('loads the favicon', async () => {
     const response = await (await browser.newPage()).request.get(`${server.url}/favicon.ico`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type'] ?? '').not.toMatch(/html/);
-  });
+  }, TEST_TIMEOUT);
+});
+
+describe('the header on a 360 px phone', () => {
+  const issue = fixture.issues.at(-1)!;
+  it.each([['home', '/'], ['issue', issue.url], ['item', issue.items[0]!.url], ['archive', '/archive/'], ['search', '/search/']])(
+    'takes at most 180 px on the %s page at 标准, every navigation entry and 搜索 reachable',
+    async (_, url) => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(server.url + url, { waitUntil: 'load' });
+      const height = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height);
+      expect(height).toBeLessThanOrEqual(180);
+      const entries = page.locator('.site-nav a');
+      const names = await entries.allTextContents();
+      expect(names).toContain('搜索');
+      expect(names).toContain('采用统计');
+      // The row scrolls sideways, never the page: each entry is in view, at least in part, when focused.
+      for (let i = 0; i < names.length; i++) {
+        await entries.nth(i).focus();
+        const box = (await entries.nth(i).boundingBox())!;
+        expect(box.x + box.width / 2, names[i]).toBeLessThan(360);
+        expect(box.x + box.width / 2, names[i]).toBeGreaterThan(0);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.close();
+    },
+    TEST_TIMEOUT,
+  );
 });
 
 describe('【打印】', () => {
@@ -68,5 +99,5 @@ describe('【打印】', () => {
       expect(await prints(), url).toBe(1);
       await page.close();
     }
-  });
+  }, TEST_TIMEOUT);
 });

@@ -22,6 +22,9 @@ import { serve, type StaticServer } from '../helpers/serve.ts';
 import { START_TIMEOUT } from '../helpers/fixture-browser.ts';
 import { removeDir, tempDir } from '../integration/support.ts';
 
+
+/** Generous: printing and page loads take seconds on a busy two-core machine; this only stops a hung one. */
+const TEST_TIMEOUT = 60_000;
 let dir: string;
 let server: StaticServer;
 let browser: Browser;
@@ -109,7 +112,7 @@ describe.each([360, 1280])('at %i px', (width) => {
     expect(shift).toBe(0);
     expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
     await page.close();
-  });
+  }, TEST_TIMEOUT);
 
   it('shows the same photos on the issue page, lazily, with no layout shift', async () => {
     const { page, shift } = await visit(width, issueUrl);
@@ -119,7 +122,7 @@ describe.each([360, 1280])('at %i px', (width) => {
     expect(shown.map((p) => p.loading)).toEqual(['lazy', 'lazy']);
     expect(shift).toBe(0);
     await page.close();
-  });
+  }, TEST_TIMEOUT);
 });
 
 describe('the attachment', () => {
@@ -132,7 +135,7 @@ describe('the attachment', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('附件1：实施方案.pdf');
     await page.close();
-  });
+  }, TEST_TIMEOUT);
 });
 
 describe('print and accessibility', () => {
@@ -148,12 +151,12 @@ describe('print and accessibility', () => {
       const [widthPx, xPpi] = [Number(columns[3]), Number(columns[12])];
       expect((widthPx / xPpi) * 25.4).toBeLessThanOrEqual(156.5);
     }
-  });
+  }, TEST_TIMEOUT);
 
   it('has no serious or critical axe-core violation on the page with photos', async () => {
     const { page } = await visit(1280, item.url);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.close();
-  });
+  }, TEST_TIMEOUT);
 });

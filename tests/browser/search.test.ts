@@ -215,6 +215,8 @@ describe('keyboard', () => {
     await page.keyboard.type('区');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('.search-results > li').length === 10);
+    // The facets are drawn with the results' counts, on a busy machine a moment after the list.
+    await page.waitForSelector('.search-facets summary');
     // Tab from the input: the button, then the facets' summaries; Enter opens one, Space ticks a box.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
