@@ -91,6 +91,29 @@ describe('the header on a 360 px phone', () => {
   );
 });
 
+describe('the search page as results arrive', () => {
+  it.each([
+    [360, '/search/'],
+    [360, '/search/?q=疫情'],
+    [1280, '/search/?q=疫情'],
+  ])('shifts its layout by no more than 0.1 at %i px (%s)', async (width, url) => {
+    const page = await browser.newPage({ viewport: { width, height: 740 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { shift: number };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.url + url, { waitUntil: 'load' });
+    await page.waitForSelector('.search-status:not(:empty)');
+    if (url.includes('?q=')) await page.waitForSelector('.search-results li');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThanOrEqual(0.1);
+    await page.close();
+  }, TEST_TIMEOUT);
+});
+
 describe('【打印】', () => {
   it('opens the print dialog on an issue page and an item page', async () => {
     for (const url of [fixture.issues[0]!.url, fixture.issues[0]!.items[0]!.url]) {
