@@ -18,7 +18,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await tempDir('import-pdf');
 });
-afterAll(() => (process.env.KEEP ? undefined : removeDir(dir)));
+afterAll(() => removeDir(dir));
 
 interface ItemFile {
   title: string;

@@ -71,7 +71,7 @@ beforeAll(async () => {
   printed = [];
   code = await importBulletin({ file, contentDir: made.content, root: made.root, today: '2021-02-01' }, (line) => printed.push(line));
 }, BUILD_TIMEOUT);
-afterAll(() => (process.env.KEEP ? undefined : removeDir(made?.root)));
+afterAll(() => removeDir(made?.root));
 
 const itemFile = async (prefix: string) => {
   const name = (await readdir(folder())).find((n) => n.startsWith(prefix) && n.endsWith('.md'))!;
