@@ -7,7 +7,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeOf } from './file-types.ts';
+import { extensionOf, fileTypeOf } from './file-types.ts';
 import { fileState, formatBytes, inspectFile, inspectionKey, statOf, type InspectedFile } from './linked-files.ts';
 import type { BodyLink, LinkedFile } from './model.ts';
 import { isInside } from './read-file.ts';
@@ -31,27 +31,67 @@ export interface LinkContext {
   inspected: InspectedFiles;
 }
 
-/** What a body's links to local files found. */
-export interface LinkFindings {
-  problems: Problem[];
-  /** The files that may be published, by path relative to the content folder. */
-  files: LinkedFile[];
-}
-
 /** The local files the bodies of one load link to: every one named, and those that may be published. */
 export class BodyFiles {
   /** Every local file a body names, relative to the content folder: no other file goes unmentioned. */
   readonly referenced = new Set<string>();
   readonly files = new Map<string, LinkedFile>();
 
+  /** The content folder's real path, asked of the disk once a load. */
+  #root: Promise<string> | undefined;
+  /** The last load's inspections by extension and hash, made when first needed. */
+  #byBytes: Map<string, InspectedFile> | undefined;
+
   constructor(readonly context: LinkContext) {}
 
   /** The problems of the links of a body that starts on line `bodyLine` of `file` (relative to the content folder). */
   async check(links: readonly BodyLink[], bodyLine: number, file: string): Promise<Problem[]> {
-    for (const link of links) if (link.target.kind === 'file') this.referenced.add(linkedFile(file, link.target.path));
-    const found = await checkLinkTargets(links, bodyLine, file, this.context);
-    for (const linked of found.files) this.files.set(linked.file, linked);
-    return found.problems;
+    const problems: Problem[] = [];
+    for (const link of links) {
+      const named = link.target.kind === 'file' ? linkedFile(file, link.target.path) : undefined;
+      // Named, even when the link itself is refused (an image without alt text): no “unread file” warning then.
+      if (named !== undefined) this.referenced.add(named);
+      const place = { line: bodyLine + link.line - 1, column: link.column, severity: 'error' as const };
+      const problem = linkProblem(link) ?? (named !== undefined && link.target.kind === 'file' ? await this.#fileProblem(link, link.target.path, named) : undefined);
+      if (problem) problems.push({ ...place, message: problem });
+    }
+    return problems;
+  }
+
+  #earlierOfBytes(key: string): InspectedFile | undefined {
+    this.#byBytes ??= new Map([...this.context.inspectedBefore].map(([file, kept]) => [inspectionKey(extensionOf(file), kept.hash), kept]));
+    return this.#byBytes.get(key);
+  }
+
+  /** `linked` as written, decoded; `named` the content file it names. */
+  async #fileProblem(link: BodyLink, linked: string, named: string): Promise<string | undefined> {
+    const { context } = this;
+    const what = link.kind === 'image' ? '图片' : '链接的文件';
+    const root = await (this.#root ??= realpath(context.contentDir));
+    const target = path.resolve(context.contentDir, named);
+    const real = await realpath(target).catch(() => undefined);
+    if (!isInside(root, real ?? target)) return `${what}“${link.url}”在 content/ 之外：请把文件放进 content/，并按本文件所在目录写相对路径`;
+    if (real === undefined) return `${what}“${link.url}”不存在：请核对文件名和位置（相对于本文件所在目录），或删去这个链接`;
+    // A page of the site (src/site/body-links.ts).
+    if (/\.md$/i.test(linked)) return undefined;
+    const typed = fileTypeOf(linked);
+    if ('refused' in typed) return `${what}“${link.url}”：${typed.refused}`;
+    if (link.kind === 'image' && typed.type.kind === 'attachment') {
+      return `“${link.url}”不是图片，不能用 ![…](…) 显示：图片只能是 JPG、PNG、WebP、GIF 或 SVG；附件请写成链接 [附件名称](${link.url})`;
+    }
+    const stated = statOf(real);
+    if ('problem' in stated) return `“${link.url}”${stated.problem}`;
+    if (stated.stats.size > context.maxBytes) {
+      return `${what}“${link.url}”有 ${formatBytes(stated.stats.size)}，超过网站设置的上限 ${formatBytes(context.maxBytes)}（site.yaml 中的 maxFileMB）：请压缩或缩小后再放入，或请管理员调高上限`;
+    }
+    const state = fileState(stated.stats);
+    let kept = context.inspected.get(real) ?? context.inspectedBefore.get(real);
+    if (kept?.state !== state) kept = await inspectFile(real, state, typed.extension, typed.type, (key) => this.#earlierOfBytes(key));
+    context.inspected.set(real, kept);
+    const { inspection } = kept;
+    if (inspection.problem !== undefined) return `${what}“${link.url}”：${inspection.problem}`;
+    this.files.set(named, { file: named, ...inspection.file });
+    return undefined;
   }
 }
 
@@ -66,62 +106,5 @@ function linkProblem(link: BodyLink): string | undefined {
     return `${what}：请把图片下载后放在本条信息旁，再写成 ![图片内容的说明](文件名.jpg)`;
   }
   if (!link.alt) return `图片“${link.url}”没有文字说明：请写出图片内容的文字说明，如 ![志愿者在社区发放宣传册](${link.url})，供看不到图片的读者使用`;
-  return undefined;
-}
-
-/**
- * Problems with the links and images of a body that starts on line `bodyLine` of `file`
- * (relative to the content folder), and the local files it may publish.
- */
-export async function checkLinkTargets(links: readonly BodyLink[], bodyLine: number, file: string, context: LinkContext): Promise<LinkFindings> {
-  const findings: LinkFindings = { problems: [], files: [] };
-  if (links.length === 0) return findings;
-  const root = await realpath(context.contentDir);
-  for (const link of links) {
-    const place = { line: bodyLine + link.line - 1, column: link.column, severity: 'error' as const };
-    const problem = linkProblem(link) ?? (link.target.kind === 'file' ? await fileProblem(link, link.target.path, file, root, context, findings) : undefined);
-    if (problem) findings.problems.push({ ...place, message: problem });
-  }
-  return findings;
-}
-
-const byBytesOf = new WeakMap<LinkContext, Map<string, InspectedFile>>();
-
-/** The last load's inspections by extension and hash, made when first needed. */
-function byBytes(context: LinkContext): Map<string, InspectedFile> {
-  let index = byBytesOf.get(context);
-  if (!index) {
-    const extensionOf = (file: string) => path.extname(file).slice(1).toLowerCase();
-    index = new Map([...context.inspectedBefore].map(([file, kept]) => [inspectionKey(extensionOf(file), kept.hash), kept]));
-    byBytesOf.set(context, index);
-  }
-  return index;
-}
-
-async function fileProblem(link: BodyLink, linked: string, file: string, root: string, context: LinkContext, findings: LinkFindings): Promise<string | undefined> {
-  const what = link.kind === 'image' ? '图片' : '链接的文件';
-  const target = path.resolve(context.contentDir, path.dirname(file), linked);
-  const real = await realpath(target).catch(() => undefined);
-  if (!isInside(root, real ?? target)) return `${what}“${link.url}”在 content/ 之外：请把文件放进 content/，并按本文件所在目录写相对路径`;
-  if (real === undefined) return `${what}“${link.url}”不存在：请核对文件名和位置（相对于本文件所在目录），或删去这个链接`;
-  // A page of the site (src/site/body-links.ts).
-  if (/\.md$/i.test(linked)) return undefined;
-  const typed = fileTypeOf(linked);
-  if ('refused' in typed) return `${what}“${link.url}”：${typed.refused}`;
-  if (link.kind === 'image' && typed.type.kind === 'attachment') {
-    return `“${link.url}”不是图片，不能用 ![…](…) 显示：图片只能是 JPG、PNG、WebP、GIF 或 SVG；附件请写成链接 [附件名称](${link.url})`;
-  }
-  const stated = statOf(real);
-  if ('problem' in stated) return `“${link.url}”${stated.problem}`;
-  if (stated.stats.size > context.maxBytes) {
-    return `${what}“${link.url}”有 ${formatBytes(stated.stats.size)}，超过网站设置的上限 ${formatBytes(context.maxBytes)}（site.yaml 中的 maxFileMB）：请压缩或缩小后再放入，或请管理员调高上限`;
-  }
-  const state = fileState(stated.stats);
-  let kept = context.inspected.get(real) ?? context.inspectedBefore.get(real);
-  if (kept?.state !== state) kept = await inspectFile(real, state, typed.extension, typed.type, (key) => byBytes(context).get(key));
-  context.inspected.set(real, kept);
-  const { inspection } = kept;
-  if (inspection.problem !== undefined) return `${what}“${link.url}”：${inspection.problem}`;
-  findings.files.push({ file: linkedFile(file, linked), ...inspection.file });
   return undefined;
 }

@@ -72,8 +72,9 @@ function job(source: string, idPrefix: string, body: Item | Issue, files: BodyFi
   return { source, idPrefix, pageLinks: pageLinksOf(body.file, body.links, targets.pages), ...views };
 }
 
-export const itemRenderJob = (item: Item, targets: BodyTargets): RenderJob => job(item.body, `${itemAnchor(item)}-`, item, itemFiles(item, targets), targets);
-export const noteRenderJob = (issue: Issue, targets: BodyTargets): RenderJob => job(issue.note, NOTE_ID_PREFIX, issue, noteFiles(issue, targets), targets);
+/** The render job of an item's body; `files` its photos and attachments, when the caller has them already. */
+export const itemRenderJob = (item: Item, targets: BodyTargets, files = itemFiles(item, targets)): RenderJob => job(item.body, `${itemAnchor(item)}-`, item, files, targets);
+export const noteRenderJob = (issue: Issue, targets: BodyTargets, files = noteFiles(issue, targets)): RenderJob => job(issue.note, NOTE_ID_PREFIX, issue, files, targets);
 
 /** Every body a site of `content` renders: the items', and the issues' notes. */
 export function renderJobs(content: Content, options: PublishOptions = {}): RenderJob[] {

@@ -83,8 +83,9 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     const url = urls.issue(issue.key);
     const label = issueLabel(issue);
     const items = itemsByIssue.get(issue.key)!.sort(compareInIssue).map((item): ItemPage => {
-      const { html, text } = render(itemRenderJob(item, targets));
-      publish(itemFiles(item, targets).outputs);
+      const files = itemFiles(item, targets);
+      const { html, text } = render(itemRenderJob(item, targets, files));
+      publish(files.outputs);
       return {
         url: urls.item(issue.key, item.slug),
         anchor: itemAnchor(item),
@@ -107,7 +108,8 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       item.prev = link(items[i - 1]);
       item.next = link(items[i + 1]);
     });
-    if (issue.note) publish(noteFiles(issue, targets).outputs);
+    const noteFilePlan = issue.note ? noteFiles(issue, targets) : undefined;
+    if (noteFilePlan) publish(noteFilePlan.outputs);
     return {
       url,
       key: issue.key,
@@ -117,7 +119,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       title: issue.title,
       date: issue.date,
       dateText: formatChineseDate(issue.date),
-      noteHtml: issue.note ? render(noteRenderJob(issue, targets)).html : '',
+      noteHtml: noteFilePlan ? render(noteRenderJob(issue, targets, noteFilePlan)).html : '',
       items,
       colophon: colophonView(issue.colophon),
       prev: undefined,
