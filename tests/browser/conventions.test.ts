@@ -4,29 +4,20 @@
  * violation (the text-size switch and search still work), the favicon loads, and 【打印】 opens
  * the print dialog.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixtureSite } from '../fixtures/site.ts';
-import { startFixtureInBrowser, START_TIMEOUT, type FixtureInBrowser } from '../helpers/fixture-browser.ts';
-import type { StaticServer } from '../helpers/serve.ts';
+import { useFixtureInBrowser } from '../helpers/fixture-browser.ts';
 
 const fixture = fixtureSite();
 
 /** Generous: printing and page loads take seconds on a busy two-core machine; this only stops a hung one. */
 const TEST_TIMEOUT = 60_000;
-let server: StaticServer;
-let browser: Browser;
-let site: FixtureInBrowser | undefined;
-
-beforeAll(async () => {
-  site = await startFixtureInBrowser();
-  ({ server, browser } = site);
-}, START_TIMEOUT);
-afterAll(() => site?.close());
+const shared = useFixtureInBrowser();
 
 /** Opens `url`, counting the policy's violations and the calls of window.print. */
 async function open(url: string): Promise<{ page: Page; violations: () => Promise<string[]>; prints: () => Promise<number> }> {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { violations: string[]; prints: number };
     w.violations = [];
@@ -34,7 +25,7 @@ async function open(url: string): Promise<{ page: Page; violations: () => Promis
     document.addEventListener('securitypolicyviolation', (event) => w.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
     window.print = () => void (w.prints += 1);
   });
-  await page.goto(server.url + url, { waitUntil: 'load' });
+  await page.goto(shared.server.url + url, { waitUntil: 'load' });
   return {
     page,
     violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations),
@@ -58,7 +49,7 @@ describe('under the Content-Security-Policy', () => {
   );
 
   it('loads the favicon', async () => {
-    const response = await (await browser.newPage()).request.get(`${server.url}/favicon.ico`);
+    const response = await (await shared.browser.newPage()).request.get(`${shared.server.url}/favicon.ico`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type'] ?? '').not.toMatch(/html/);
   }, TEST_TIMEOUT);
@@ -69,8 +60,8 @@ describe('the header on a 360 px phone', () => {
   it.each([['home', '/'], ['issue', issue.url], ['item', issue.items[0]!.url], ['archive', '/archive/'], ['search', '/search/']])(
     'takes at most 180 px on the %s page at 标准, every navigation entry and 搜索 reachable',
     async (_, url) => {
-      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      await page.goto(server.url + url, { waitUntil: 'load' });
+      const page = await shared.browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(shared.server.url + url, { waitUntil: 'load' });
       const height = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height);
       expect(height).toBeLessThanOrEqual(180);
       const entries = page.locator('.site-nav a');
@@ -97,7 +88,7 @@ describe('the search page as results arrive', () => {
     [360, '/search/?q=疫情'],
     [1280, '/search/?q=疫情'],
   ])('shifts its layout by no more than 0.1 at %i px (%s)', async (width, url) => {
-    const page = await browser.newPage({ viewport: { width, height: 740 } });
+    const page = await shared.browser.newPage({ viewport: { width, height: 740 } });
     await page.addInitScript(() => {
       const w = window as unknown as { shift: number };
       w.shift = 0;
@@ -105,7 +96,7 @@ describe('the search page as results arrive', () => {
         for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.shift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(server.url + url, { waitUntil: 'load' });
+    await page.goto(shared.server.url + url, { waitUntil: 'load' });
     await page.waitForSelector('.search-status:not(:empty)');
     if (url.includes('?q=')) await page.waitForSelector('.search-results li');
     await page.waitForTimeout(300);

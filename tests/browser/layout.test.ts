@@ -4,23 +4,13 @@
  * The built site in a real browser, as readers use it: phones of 360 px to desktops, keyboard
  * users, and no request to any other host. Runs Debian's chromium (`npm test` installs it).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite } from '../fixtures/site.ts';
-import { startFixtureInBrowser, START_TIMEOUT, type FixtureInBrowser } from '../helpers/fixture-browser.ts';
-import type { StaticServer } from '../helpers/serve.ts';
+import { useFixtureInBrowser } from '../helpers/fixture-browser.ts';
 
 const fixture = fixtureSite();
-let server: StaticServer;
-let browser: Browser;
-let site: FixtureInBrowser | undefined;
-
-beforeAll(async () => {
-  site = await startFixtureInBrowser();
-  ({ server, browser } = site);
-}, START_TIMEOUT);
-
-afterAll(() => site?.close());
+const shared = useFixtureInBrowser();
 
 /** One page of each type, the longest texts included. */
 function pages(): [string, string][] {
@@ -42,10 +32,10 @@ function pages(): [string, string][] {
 }
 
 async function open(width: number, url: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await shared.browser.newPage({ viewport: { width, height: 800 } });
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(server.url + url, { waitUntil: 'load' });
+  await page.goto(shared.server.url + url, { waitUntil: 'load' });
   return { page, requests };
 }
 
@@ -68,10 +58,10 @@ describe.each(SCREENS.flatMap((screen) => TEXT_SIZES.map(([size, label]) => ({ .
   ({ width, deviceScaleFactor, label }) => {
     let context: BrowserContext;
     beforeAll(async () => {
-      context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor });
+      context = await shared.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor });
       // Chosen once on the home page; the choice carries to every page after.
       const page = await context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${shared.server.url}/`);
       await page.getByRole('button', { name: label, exact: true }).click();
       await page.close();
     });
@@ -79,7 +69,7 @@ describe.each(SCREENS.flatMap((screen) => TEXT_SIZES.map(([size, label]) => ({ .
 
     it.each(pages())('%s (%s) has no horizontal scrolling', async (_, url) => {
       const page = await context.newPage();
-      await page.goto(server.url + url, { waitUntil: 'load' });
+      await page.goto(shared.server.url + url, { waitUntil: 'load' });
       const overflow = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         view: document.documentElement.clientWidth,
@@ -120,7 +110,7 @@ describe('reading', () => {
     const { page, requests } = await open(1280, fixture.issues.at(-1)!.url);
     await page.close();
     expect(requests.length).toBeGreaterThan(1);
-    expect(requests.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(shared.server.url))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build } from '../../src/pipeline/build.ts';
 import { writeFixtureSite } from '../fixtures/site.ts';
 import { launchBrowser } from './browser.ts';
@@ -38,4 +39,24 @@ export async function startFixtureInBrowser(): Promise<FixtureInBrowser> {
     await close();
     throw error;
   }
+}
+
+/**
+ * For a suite that needs nothing more: starts the fixture in a browser before the file's tests
+ * and closes it after. Read `server` and `browser` from the result inside the tests.
+ */
+export function useFixtureInBrowser(): { readonly server: StaticServer; readonly browser: Browser } {
+  let site: FixtureInBrowser | undefined;
+  beforeAll(async () => {
+    site = await startFixtureInBrowser();
+  }, START_TIMEOUT);
+  afterAll(() => site?.close());
+  return {
+    get server() {
+      return site!.server;
+    },
+    get browser() {
+      return site!.browser;
+    },
+  };
 }

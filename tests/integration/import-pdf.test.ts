@@ -110,6 +110,13 @@ async function printHtml(body: string, out: string): Promise<void> {
   }
 }
 
+/** Prints a page of `lines` (printHtml) and imports the PDF into a content folder called `name`. */
+async function printAndImport(name: string, lines: string[]): ReturnType<typeof importInto> {
+  const pdf = path.join(dir, `${name}.pdf`);
+  await printHtml(lines.join('\n'), pdf);
+  return importInto(name, pdf);
+}
+
 const SENTENCE = '街道组织党员志愿者深入小区开展入户走访，逐户登记返乡人员信息，发放疫情防控宣传资料，落实各项防控措施。';
 const long = (n: number) => Array.from({ length: n }, () => SENTENCE).join('');
 
@@ -117,26 +124,21 @@ describe('a bulletin with titles run into full-width first lines and a unit not 
   let imported: Awaited<ReturnType<typeof importInto>>;
 
   beforeAll(async () => {
-    const pdf = path.join(dir, 'run-in.pdf');
-    await printHtml(
-      [
-        '<p class="name">工作动态</p>',
-        '<p class="no">第5期</p>',
-        '<p class="line"><span>示例区人民政府办公室</span><span>2021年2月8日</span></p>',
-        `<p><b class="run-in">济源路街道开展返乡人员排查</b>　2月5日，${long(3)}</p>`,
-        `<p>${long(2)}（济源路办事处）</p>`,
-        `<p><b class="run-in">新安路街道织密防控网络</b>　${long(2)}</p>`,
-        `<p>${long(1)}（新安路街道）</p>`,
-        '<p class="title">上街区召开全区重点项目建设推进会暨第一季度经济运行分析会议</p>',
-        `<p>2月6日，${long(4)}</p>`,
-        '<p class="unit">（区发展改革委员会）</p>',
-        '<p class="tail">报送：市委办公厅，市政府办公厅。</p>',
-        '<p class="tail">抄送：区委、区人大常委会、区政府、区政协领导。</p>',
-        '<p class="tail">（共印50份）</p>',
-      ].join('\n'),
-      pdf,
-    );
-    imported = await importInto('run-in', pdf);
+    imported = await printAndImport('run-in', [
+      '<p class="name">工作动态</p>',
+      '<p class="no">第5期</p>',
+      '<p class="line"><span>示例区人民政府办公室</span><span>2021年2月8日</span></p>',
+      `<p><b class="run-in">济源路街道开展返乡人员排查</b>　2月5日，${long(3)}</p>`,
+      `<p>${long(2)}（济源路办事处）</p>`,
+      `<p><b class="run-in">新安路街道织密防控网络</b>　${long(2)}</p>`,
+      `<p>${long(1)}（新安路街道）</p>`,
+      '<p class="title">上街区召开全区重点项目建设推进会暨第一季度经济运行分析会议</p>',
+      `<p>2月6日，${long(4)}</p>`,
+      '<p class="unit">（区发展改革委员会）</p>',
+      '<p class="tail">报送：市委办公厅，市政府办公厅。</p>',
+      '<p class="tail">抄送：区委、区人大常委会、区政府、区政协领导。</p>',
+      '<p class="tail">（共印50份）</p>',
+    ]);
   }, BUILD_TIMEOUT);
 
   it('finds every item: run-in titles, a two-line title, each with its paragraphs', async () => {
@@ -166,23 +168,18 @@ describe('a bulletin with bold titles in the body’s type, centred, one on two 
   let imported: Awaited<ReturnType<typeof importInto>>;
 
   beforeAll(async () => {
-    const pdf = path.join(dir, 'bold.pdf');
     const title = (text: string) => `<p style="font-family: 'Noto Sans CJK SC'; font-weight: bold; text-align: center; text-indent: 0; margin: 0.6em 2em 0.2em">${text}</p>`;
-    await printHtml(
-      [
-        '<p class="name">工作动态</p>',
-        '<p class="line"><span>第6期</span><span>示例区人民政府办公室　2021年2月22日</span></p>',
-        title('峡窝镇开展春季森林防火专项检查'),
-        `<p>2月18日，${long(2)}</p>`,
-        `<p>${long(1)}</p>`,
-        '<p class="unit">（峡窝镇）</p>',
-        title('区市场监督管理局开展节后复工复产企业食品安全与特种设备安全联合检查工作'),
-        `<p>${long(3)}(区市场监督管理局)</p>`,
-        '<p class="tail">发送：各镇（街道），区直各部门。</p>',
-      ].join('\n'),
-      pdf,
-    );
-    imported = await importInto('bold', pdf);
+    imported = await printAndImport('bold', [
+      '<p class="name">工作动态</p>',
+      '<p class="line"><span>第6期</span><span>示例区人民政府办公室　2021年2月22日</span></p>',
+      title('峡窝镇开展春季森林防火专项检查'),
+      `<p>2月18日，${long(2)}</p>`,
+      `<p>${long(1)}</p>`,
+      '<p class="unit">（峡窝镇）</p>',
+      title('区市场监督管理局开展节后复工复产企业食品安全与特种设备安全联合检查工作'),
+      `<p>${long(3)}(区市场监督管理局)</p>`,
+      '<p class="tail">发送：各镇（街道），区直各部门。</p>',
+    ]);
   }, BUILD_TIMEOUT);
 
   it('takes each bold centred title, the two-line one whole, with its paragraphs and unit', async () => {
