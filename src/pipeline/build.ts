@@ -11,6 +11,7 @@ import { outputSalt } from '../cache/index.ts';
 import { LoadMemo, type Diagnostic, type IsoDate } from '../content/index.ts';
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
+import type { IssuePdfCount } from './issue-pdfs.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { forgetRecord, readRecord, reusablePages, statFiles, upToDate, writeRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-address.ts';
@@ -36,6 +37,8 @@ export interface BuildRequest {
   siteUrl?: string;
   /** Folder of the rendered-Markdown cache (`npm run build`: `.cache/build`); without one it lasts this build only. */
   cacheDir?: string;
+  /** Every issue printed to PDF too, and linked from its page as 下载PDF版 (needs chromium and a CJK font). */
+  pdf?: boolean;
   /** Where a long build shows how far it is; silent unless given. */
   progress?: Progress;
 }
@@ -53,6 +56,8 @@ export interface BuildResult {
   failure?: string;
   /** Where the built site is to be served (its path prefix), when the build succeeded. */
   address?: SiteAddress;
+  /** The issues' PDFs, when asked for: how many were printed, how many were unchanged. */
+  pdfs?: IssuePdfCount;
   /** Milliseconds each stage took, in order (`npm run build -- --timings`). */
   timings: Record<string, number>;
 }
@@ -80,6 +85,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
   };
   const memo = LoadMemo.read(request.cacheDir);
   const drafts = request.drafts ?? false;
+  const pdf = request.pdf ?? false;
   const validation = { root, today: request.today, memo, drafts };
   const loaded = await loadChecked(request.contentDir, validation);
   time('loadContent');
@@ -91,14 +97,14 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
   const render = await renderAll(renderJobs(content, { drafts }), { cache, onProgress: (done, total) => progress.update('正在转换正文', done, total) });
   time('renderMarkdown');
   // Canonical links, the feed and the sitemap name the address the site is published at.
-  const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, render, { drafts });
+  const site = buildSite({ ...content, site: { ...content.site, url: address.url } }, render, { drafts, pdf });
   time('buildSite');
   // The same check of the bodies' links as `npm run check` makes, on this site.
   const { diagnostics, content: valid } = withLinkProblems(loaded, site, request.contentDir, validation);
   if (!valid) return { ok: false, diagnostics, pages: 0, reused: 0, timings };
 
   const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
-  const salt = outputSalt(layoutsDir, [address, drafts]);
+  const salt = outputSalt(layoutsDir, [address, drafts, pdf]);
   const previous = readRecord(request.cacheDir, outDir);
   const fingerprints = fingerprintPages(site, salt);
   const siteFingerprint = fingerprintSite(site, salt, fingerprints);
@@ -127,6 +133,8 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     contentDir: request.contentDir,
     cacheDir: request.cacheDir,
     drafts,
+    pdf,
+    pdfs: undefined,
     sourceOf: (page) => {
       const file = sources.get(page);
       return file && path.relative(root, path.join(request.contentDir, file)).split(path.sep).join('/');
@@ -152,7 +160,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record)]).catch(() => undefined);
     }
     time('swapAndSaveCache');
-    return { ok: true, diagnostics, pages: context.pages, reused: context.reused.length, address, timings };
+    return { ok: true, diagnostics, pages: context.pages, reused: context.reused.length, address, pdfs: context.pdfs, timings };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     return { ok: false, diagnostics, pages: 0, reused: 0, failure: error instanceof BuildFailure ? error.message : describeError(error), timings };

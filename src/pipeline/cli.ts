@@ -16,6 +16,7 @@ const { values } = parseArgs({
     layouts: { type: 'string' },
     cache: { type: 'string', default: '.cache/build' },
     timings: { type: 'boolean', default: false },
+    pdf: { type: 'boolean', default: false },
   },
 });
 
@@ -28,6 +29,7 @@ const result = await build({
   // CI sets SITE_URL from the GitHub Pages configuration; otherwise site.yaml's url is used.
   siteUrl: process.env.SITE_URL,
   cacheDir: values.cache,
+  pdf: values.pdf,
   progress: terminalProgress(),
 }).catch(
   (error: unknown): BuildResult => ({ ok: false, diagnostics: [], pages: 0, reused: 0, failure: describeError(error), timings: {} }),
@@ -40,6 +42,7 @@ if (result.upToDate) console.log(`${values.out}/ 已是最新：内容、版式�
 else if (result.ok) {
   const reused = result.reused > 0 ? `（其中 ${result.reused} 个未改变，沿用上次生成的文件）` : '';
   console.log(`已生成 ${result.pages} 个页面到 ${values.out}/${reused}`);
+  if (result.pdfs) console.log(`各期 PDF：新生成 ${result.pdfs.printed} 份，${result.pdfs.reused} 份未改变，沿用上次生成的文件。`);
 }
 else if (existsSync(values.out)) console.error(`${values.out}/ 保持原样，未被改动。`);
 process.exitCode = result.ok ? 0 : 1;

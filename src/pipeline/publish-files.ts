@@ -25,8 +25,8 @@ export interface PublishFilesOptions {
 /** Images processed at once: libvips spreads each over the cores too, and a 12-megapixel photo decodes to 36 MB. */
 const AT_ONCE = 2;
 
-/** The same file at the same place: a second link to it is refused, and that is fine. */
-const place = (from: string, to: string) => {
+/** `from` at `to` as a hard link (a copy across file systems), replacing what was there. */
+export const placeFile = (from: string, to: string): void => {
   rmSync(to, { force: true });
   try {
     linkSync(from, to);
@@ -41,7 +41,7 @@ export async function publishFiles(files: readonly OutputFile[], options: Publis
   try {
     for (const folder of new Set(files.map((file) => path.dirname(path.join(options.outDir, fileOfPage(file.url)))))) mkdirSync(folder, { recursive: true });
     const images = [...groupBy(files.filter((file) => file.image), (file) => file.hash)];
-    for (const file of files) if (!file.image) place(path.join(options.contentDir, file.source), path.join(options.outDir, fileOfPage(file.url)));
+    for (const file of files) if (!file.image) placeFile(path.join(options.contentDir, file.source), path.join(options.outDir, fileOfPage(file.url)));
     let done = 0;
     const queue = images.slice();
     const worker = async () => {
@@ -49,7 +49,7 @@ export async function publishFiles(files: readonly OutputFile[], options: Publis
         const [hash, outputs] = next;
         const folder = variantsFolder(cacheDir, hash);
         await makeVariants(path.join(options.contentDir, outputs[0]!.source), outputs, folder, variantsIn(folder));
-        for (const output of outputs) place(path.join(folder, variantName(output.image!)), path.join(options.outDir, fileOfPage(output.url)));
+        for (const output of outputs) placeFile(path.join(folder, variantName(output.image!)), path.join(options.outDir, fileOfPage(output.url)));
         options.progress?.update('正在处理图片', ++done, images.length);
       }
     };

@@ -6,9 +6,11 @@
 import path from 'node:path';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { writeSearchIndex } from '../search/index.ts';
-import { searchKey, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
+import { issuePdfKeys, searchKey, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
+import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './link-check.ts';
 import type { Progress } from './progress.ts';
+import { PrintError } from '../print/pdf.ts';
 import { publishFiles } from './publish-files.ts';
 import { linkFiles, untouched, type OutputRecord } from './reuse.ts';
 import type { SiteAddress } from './site-address.ts';
@@ -26,6 +28,10 @@ export interface BuildContext {
   /** The build cache (`.cache/build`), when there is one. */
   cacheDir: string | undefined;
   drafts: boolean;
+  /** Every issue is printed to PDF too (`--pdf`); the site links to them. */
+  pdf: boolean;
+  /** How many PDFs were printed and how many taken from the cache, when `pdf`. */
+  pdfs: IssuePdfCount | undefined;
   /** Names a page's content file, for messages: `/2021/01/huiyi/` → `content/2021/01/01-huiyi.md`. */
   sourceOf: (page: string) => string | undefined;
   /** Number of pages written or reused. */
@@ -101,6 +107,17 @@ async function publishBodyFiles(context: BuildContext): Promise<void> {
   await publishFiles(context.site.files, { contentDir, cacheDir, outDir: staging, prune: !drafts, progress });
 }
 
+/** Each issue's PDF, from the issue page just written (it needs the photos and the stylesheet in place). */
+async function printIssuePdfs(context: BuildContext): Promise<void> {
+  if (!context.pdf) return;
+  const { site, staging, cacheDir, address, drafts, progress } = context;
+  try {
+    context.pdfs = await publishIssuePdfs(site.issues, issuePdfKeys(site, context.fingerprints), { outDir: staging, cacheDir, address, prune: !drafts, progress });
+  } catch (error) {
+    throw error instanceof PrintError ? new BuildFailure(error.message) : error;
+  }
+}
+
 /** A broken internal link stops the build with every broken link listed. */
 async function checkStagingLinks(context: BuildContext): Promise<void> {
   // Reused pages were parsed by the build that wrote them.
@@ -114,6 +131,7 @@ export const STEPS: readonly ((context: BuildContext) => Promise<void>)[] = [
   renderPages,
   reusePages,
   publishBodyFiles,
+  printIssuePdfs,
   // Into the staging folder, after the pages it indexes and before the link check, which then
   // covers the search page's links too.
   writeSearchIndexStep,

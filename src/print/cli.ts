@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
     : path.join(values.site, folder, `${folder.replaceAll('/', '-')}.pdf`);
   await mkdir(path.dirname(out), { recursive: true });
-  await printPdf({ siteDir: values.site, url: `/${folder}/`, out, pathPrefix: result.address?.pathPrefix });
+  await printPdf({ siteDir: values.site, url: `/${folder}/`, out, address: result.address! });
   const shown = path.relative(process.cwd(), out);
   console.log(`已生成 PDF：${shown.startsWith('..') ? out : shown}`);
 }

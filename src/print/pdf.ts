@@ -1,12 +1,15 @@
 /**
- * Prints a page of a built site to PDF with headless chromium, as a reader's browser prints it:
- * the stylesheet's print layout (GB/T 9704 for an issue) on A4.
+ * Prints pages of a built site to PDF with headless chromium, as a reader's browser prints them:
+ * the stylesheet's print layout (GB/T 9704 for an issue) on A4. The browser asks for the pages at
+ * the site's own address and is answered from the folder, so the links in the PDF lead to the
+ * published site; a request for any other address is refused, and no request leaves the machine.
  */
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { serve } from './serve.ts';
+import { fileInSite } from './serve.ts';
 
 /** A problem the person printing can fix; the message is Chinese and says how. */
 export class PrintError extends Error {}
@@ -32,6 +35,72 @@ export async function requireCjkFont(): Promise<void> {
   );
 }
 
+/** Where the site is published (the build's `address`): the PDF's links lead there. */
+export interface PrintAddress {
+  /** Absolute, ending in `/`: `https://example.gov.cn/bulletin/`. */
+  url: string;
+  /** Its path, ending in `/`. */
+  pathPrefix: string;
+}
+
+/** One browser for many pages of one built site. */
+export interface Printer {
+  /** Prints the page at the root-relative `url` (`/2021/03/`) into the file `out`. */
+  print(url: string, out: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPrinter(siteDir: string, address: PrintAddress): Promise<Printer> {
+  await requireCjkFont();
+  const root = path.resolve(siteDir);
+  const browser: Browser = await launchChromium().catch((error: unknown) => {
+    throw new PrintError(`无法启动 Chromium 浏览器（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）：请安装，如 sudo apt-get install chromium`);
+  });
+  let context: BrowserContext;
+  try {
+    // Print styles set every colour; light keeps the screen's dark theme out of any fallback.
+    context = await browser.newContext({ colorScheme: 'light' });
+    const origin = new URL(address.url).origin;
+    await context.route('**/*', async (route) => {
+      const requested = new URL(route.request().url());
+      const file = requested.origin === origin ? fileInSite(root, address.pathPrefix, requested.pathname) : undefined;
+      if (!file) return route.abort('blockedbyclient');
+      await access(file).then(
+        () => route.fulfill({ path: file }),
+        () => route.fulfill({ status: 404, path: path.join(root, '404.html') }).catch(() => route.abort('filenotfound')),
+      );
+    });
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return {
+    async print(url, out) {
+      const file = fileInSite(root, '/', url);
+      if (!file || !(await access(file).then(() => true, () => false))) {
+        throw new PrintError(`网站目录 ${siteDir} 中没有页面 ${url}：请先运行 npm run build，并核对期次`);
+      }
+      const page = await context.newPage();
+      try {
+        // No web fonts to wait for: the faces are the system's. Lazily loaded photos need nothing
+        // more: chromium loads every image before it prints (tests/browser/media.test.ts).
+        await page.goto(new URL(url.slice(1), address.url).href, { waitUntil: 'load' });
+        await page.pdf({
+          path: out,
+          format: 'A4',
+          preferCSSPageSize: true,
+          printBackground: true,
+          outline: true,               // each heading becomes a bookmark
+          tagged: true,                // a structured, accessible PDF
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    close: () => browser.close(),
+  };
+}
+
 export interface PrintRequest {
   /** A built site (the output folder of `npm run build`). */
   siteDir: string;
@@ -39,40 +108,16 @@ export interface PrintRequest {
   url: string;
   /** PDF file to write. */
   out: string;
-  /** The path prefix the site was built with (`BuildResult.address`); `/` unless given. */
-  pathPrefix?: string;
+  /** Where the site is published (`BuildResult.address`). */
+  address: PrintAddress;
 }
 
+/** One page to one PDF. */
 export async function printPdf(request: PrintRequest): Promise<void> {
-  await requireCjkFont();
-  const siteDir = path.resolve(request.siteDir);
-  await access(path.join(siteDir, request.url, 'index.html')).catch(() => {
-    throw new PrintError(`网站目录 ${request.siteDir} 中没有页面 ${request.url}：请先运行 npm run build，并核对期次`);
-  });
-  const server = await serve(siteDir, request.pathPrefix);
+  const printer = await openPrinter(request.siteDir, request.address);
   try {
-    const browser = await launchChromium().catch((error: unknown) => {
-      throw new PrintError(`无法启动 Chromium 浏览器（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）：请安装，如 sudo apt-get install chromium`);
-    });
-    try {
-      // Print styles set every colour; light keeps the screen's dark theme out of any fallback.
-      const page = await browser.newPage({ colorScheme: 'light' });
-      // No web fonts to wait for: the faces are the system's.
-      await page.goto(server.url + request.url, { waitUntil: 'load' });
-      // Lazily loaded photos need nothing more: Chromium loads every image before it prints
-      // (tests/browser/media.test.ts prints an issue whose photos are far below the first screen).
-      await page.pdf({
-        path: request.out,
-        format: 'A4',
-        preferCSSPageSize: true,
-        printBackground: true,
-        outline: true,               // each heading becomes a bookmark
-        tagged: true,                // a structured, accessible PDF
-      });
-    } finally {
-      await browser.close();
-    }
+    await printer.print(request.url, request.out);
   } finally {
-    await server.close();
+    await printer.close();
   }
 }

@@ -21,14 +21,29 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/**
+ * The file of the built site in `root` that a host serves for the URL path `pathname` (`/bulletin/2021/03/`
+ * → `2021/03/index.html`), or undefined when the path is outside the site's `pathPrefix` or its folder.
+ */
+export function fileInSite(root: string, pathPrefix: string, pathname: string): string | undefined {
+  let requested: string;
+  try {
+    requested = decodeURIComponent(pathname);
+  } catch {
+    return undefined;             // a malformed escape names no file
+  }
+  if (!requested.startsWith(pathPrefix)) return undefined;
+  const inSite = requested.slice(pathPrefix.length - 1);
+  const file = path.join(root, inSite.endsWith('/') ? `${inSite}index.html` : inSite);
+  return file.startsWith(path.join(root, path.sep)) ? file : undefined;
+}
+
 /** `pathPrefix`: the site's path (`/bulletin/`) when it was built for one; the files are served under it. */
 export async function serve(root: string, pathPrefix = '/'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const pathname = requested.startsWith(pathPrefix) ? requested.slice(pathPrefix.length - 1) : undefined;
-    const file = pathname && path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    const file = fileInSite(root, pathPrefix, new URL(request.url ?? '/', 'http://localhost').pathname);
     try {
-      if (!file?.startsWith(path.join(root, path.sep))) throw new Error('outside the site');
+      if (!file) throw new Error('outside the site');
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       response.end(body);

@@ -6,6 +6,7 @@
  * mean the page would be written byte for byte as before, so its earlier output can be reused.
  */
 import { createHash } from 'node:crypto';
+import { groupBy } from './group-by.ts';
 import type { ItemPage, RenderSet, Site } from './model.ts';
 
 /** Page URL → fingerprint, for the pages of the render set. */
@@ -41,6 +42,23 @@ export function searchKey(site: Site, fingerprints: Fingerprints): string {
   return createHash('sha256')
     .update(site.newest.map((item) => fingerprints.get(item.url)).join())
     .digest('base64url');
+}
+
+/**
+ * Issue URL → what its PDF is printed from, for the issues offered as PDF: the issue page's
+ * fingerprint (its text, the layouts, the code) and the photos it shows, by their bytes' hash,
+ * since a photo replaced under the same name leaves the page as it was.
+ */
+export function issuePdfKeys(site: Site, fingerprints: Fingerprints): Map<string, string> {
+  const keys = new Map<string, string>();
+  // A file's URL starts with its page's, and an item's page is under its issue's: `/2021/03/…`.
+  const filesByIssue = groupBy(site.files, (file) => `${file.url.split('/', 3).join('/')}/`);
+  for (const issue of site.issues) {
+    if (!issue.pdf) continue;
+    const shown = (filesByIssue.get(issue.url) ?? []).map((file) => `${file.url} ${file.hash}`);
+    keys.set(issue.url, createHash('sha256').update(JSON.stringify([fingerprints.get(issue.url), shown])).digest('base64url'));
+  }
+  return keys;
 }
 
 /** The pages to render: those whose fingerprint is not in `reusable` (URL → fingerprint of output at hand). */

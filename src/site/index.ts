@@ -3,5 +3,5 @@ export { buildSite, excerpt, type BuildOptions, type RenderMarkdown } from './st
 export { urls } from './urls.ts';
 export { checkBodyLinks, renderJobs, type FileProblems, type PublishOptions } from './body-links.ts';
 export { groupBy } from './group-by.ts';
-export { changedPages, fingerprintPages, fingerprintSite, searchKey, type Fingerprints } from './fingerprint.ts';
+export { changedPages, fingerprintPages, fingerprintSite, issuePdfKeys, searchKey, type Fingerprints } from './fingerprint.ts';
 export type { ImageFormat, IssuePage, ItemPage, Link, ListingPage, OutputFile, RenderSet, Site } from './model.ts';

@@ -58,6 +58,8 @@ export interface IssuePage {
   items: ItemPage[];
   /** The 报尾 after the last item, when the issue's front-matter gives any of it. */
   colophon: ColophonView | undefined;
+  /** URL of the issue printed to PDF, when the site offers one (`npm run build -- --pdf`). */
+  pdf: string | undefined;
   /** Older issue. */
   prev: Link | undefined;
   /** Newer issue. */

@@ -16,8 +16,10 @@ import { urls } from './urls.ts';
 /** Renders a body: `renderAll`'s lookup of the jobs `renderJobs` lists, or a stand-in that renders nothing. */
 export type { RenderMarkdown };
 
-export type BuildOptions = PublishOptions;
-
+export interface BuildOptions extends PublishOptions {
+  /** Each issue is offered as a PDF too (`npm run build -- --pdf`; the pipeline prints them). */
+  pdf?: boolean;
+}
 
 const EXCERPT_LENGTH = 90;
 
@@ -122,6 +124,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
       noteHtml: noteFilePlan ? render(noteRenderJob(issue, targets, noteFilePlan)).html : '',
       items,
       colophon: colophonView(issue.colophon),
+      pdf: options.pdf ? urls.issuePdf(issue.key) : undefined,
       prev: undefined,
       next: undefined,
     };

@@ -22,6 +22,8 @@ export const urls = {
   faviconSvg: '/assets/favicon.svg',
   searchScript: '/search/search.js',
   issue: (key: string) => `/${key}/`,
+  /** The issue printed to PDF (`npm run build -- --pdf`): `/2021/03/2021-03.pdf`. */
+  issuePdf: (key: string) => `/${key}/${key.replaceAll('/', '-')}.pdf`,
   item: (issueKey: string, slug: string) => `/${issueKey}/${slug}/`,
   /** A photo or attachment of the body on the page at `pageUrl`, without its extension (src/site/files.ts adds it). */
   bodyFile: (pageUrl: string, name: string) => `${pageUrl}${name}`,

@@ -14,6 +14,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.ts';
+import type { SiteAddress } from '../../src/pipeline/site-address.ts';
 import { printPdf } from '../../src/print/pdf.ts';
 import { PDF, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureItem } from '../fixtures/site.ts';
@@ -30,6 +31,7 @@ let server: StaticServer;
 let browser: Browser;
 let item: FixtureItem;
 let issueUrl: string;
+let address: SiteAddress;
 
 /** Enough text that the second photo starts below the first screen. */
 const LONG_TEXT = Array.from({ length: 12 }, (_, i) => `第${i + 1}段：街道组织志愿者逐户走访，登记返乡人员信息，发放防疫宣传资料，落实各项防控措施。`).join('\n\n');
@@ -50,6 +52,7 @@ beforeAll(async () => {
   await writeFile(file, `${await readFile(file, 'utf8')}\n![志愿者在社区发放宣传册](现场照片.jpg)\n\n${LONG_TEXT}\n\n![会议现场](会场.jpg)\n\n[附件1：实施方案](附件1：实施方案.pdf)\n`);
   const result = await build({ contentDir: content, outDir: path.join(dir, 'out'), root: dir });
   if (!result.ok) throw new Error(result.failure ?? JSON.stringify(result.diagnostics));
+  address = result.address!;
   server = await serve(path.join(dir, 'out'));
   browser = await launchBrowser();
 }, START_TIMEOUT);
@@ -141,7 +144,7 @@ describe('the attachment', () => {
 describe('print and accessibility', () => {
   it('prints the issue with every photo, the lazy ones too, each within the 156 mm text block', async () => {
     const pdf = path.join(dir, 'issue.pdf');
-    await printPdf({ siteDir: path.join(dir, 'out'), url: issueUrl, out: pdf });
+    await printPdf({ siteDir: path.join(dir, 'out'), url: issueUrl, out: pdf, address });
     // pdfimages (poppler-utils) lists each drawn image with its pixels and its resolution on the page.
     const { stdout } = await promisify(execFile)('pdfimages', ['-list', pdf]);
     const images = stdout.split('\n').slice(2).filter((line) => line.trim()).map((line) => line.trim().split(/\s+/));

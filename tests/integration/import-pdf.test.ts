@@ -57,7 +57,7 @@ describe('the sample issue, printed by npm run pdf and imported back', () => {
     const built = await build({ contentDir: path.join(PROJECT_ROOT, 'content'), outDir: site, root: PROJECT_ROOT, siteUrl: '' });
     expect(built.ok).toBe(true);
     const pdf = path.join(dir, '2021-03.pdf');
-    await printPdf({ siteDir: site, url: '/2021/03/', out: pdf });
+    await printPdf({ siteDir: site, url: '/2021/03/', out: pdf, address: built.address! });
     imported = await importInto('round-trip', pdf);
   }, BUILD_TIMEOUT * 2);
 

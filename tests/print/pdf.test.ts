@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const MM = 72 / 25.4;
 const TIMEOUT = 120_000;
 
-const site = parse(await readFile(path.join(PROJECT_ROOT, 'content/_data/site.yaml'), 'utf8')) as { title: string; office: string };
+const site = parse(await readFile(path.join(PROJECT_ROOT, 'content/_data/site.yaml'), 'utf8')) as { title: string; office: string; url: string };
 const items = ['01-fangkong-huiyi.md', '02-tonghang-xiangmu.md', '03-jiyuanlu-fangkong.md'];
 const titles = await Promise.all(
   items.map(async (file) => /^title: (.+)$/m.exec(await readFile(path.join(PROJECT_ROOT, 'content/2021/03', file), 'utf8'))![1]!),
@@ -174,7 +174,7 @@ describe('npm run pdf -- 2021/03', () => {
 describe('printing an item page', () => {
   it('gives the bulletin name, the item and nothing of the site around it', async () => {
     const out = path.join(dir, 'item.pdf');
-    await printPdf({ siteDir: path.join(dir, 'site'), url: '/2021/03/tonghang-xiangmu/', out });
+    await printPdf({ siteDir: path.join(dir, 'site'), url: '/2021/03/tonghang-xiangmu/', out, address: { url: site.url, pathPrefix: '/' } });
     const text = flat(await pageText(out));
     expect(text.startsWith(`${site.title}${titles[1]}`), text.slice(0, 60)).toBe(true);
     expect(text).toContain('海王地效翼船制造项目根据地勘结果加快施工图设计。');
@@ -192,6 +192,10 @@ describe('a site built for a path prefix (SITE_URL)', () => {
     expect(html).toContain('href="/bulletin/assets/style.css"');
     const text = flat(await pageText(out, 1));
     expect(text.startsWith(`${site.title}第3期${site.office}2021年1月25日`), text.slice(0, 60)).toBe(true);
+    // The item titles and units link to the published site, not to where chromium was served the page.
+    const targets = [...(await readFile(out)).toString('latin1').matchAll(/\/URI\s*\(([^)]*)\)/g)].map((match) => match[1]!);
+    expect(targets).toContain('https://example.gov.cn/bulletin/2021/03/tonghang-xiangmu/');
+    for (const target of targets) expect(target.startsWith('https://example.gov.cn/bulletin/'), target).toBe(true);
   }, TIMEOUT);
 });
 

@@ -3,11 +3,11 @@
  * changes its page, its issue and the lists that show it, and nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { changedPages, fingerprintPages, fingerprintSite, searchKey } from '../../src/site/fingerprint.ts';
+import { changedPages, fingerprintPages, fingerprintSite, issuePdfKeys, searchKey } from '../../src/site/fingerprint.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
-const site = (title = '第一条') =>
+const site = (title = '第一条', pdf = false) =>
   buildSite(
     content({
       issues: [issue('2021/02', '2021-01-18'), issue('2021/03', '2021-01-25')],
@@ -18,6 +18,7 @@ const site = (title = '第一条') =>
       ],
     }),
     stubRender,
+    { pdf },
   );
 
 describe('fingerprintPages', () => {
@@ -68,5 +69,31 @@ describe('fingerprintSite and searchKey', () => {
     expect(fingerprintSite(b, 'salt', fb)).not.toBe(fingerprintSite(a, 'salt', fa));
     expect(searchKey(a, fa)).toBe(searchKey(site(), fingerprintPages(site(), 'salt')));
     expect(searchKey(b, fb)).not.toBe(searchKey(a, fa));
+  });
+});
+
+describe('issuePdfKeys', () => {
+  const keysOf = (built: ReturnType<typeof site>) => issuePdfKeys(built, fingerprintPages(built, 'salt'));
+
+  it('is empty unless the site offers PDFs, and one key per issue when it does', () => {
+    expect(keysOf(site()).size).toBe(0);
+    expect([...keysOf(site('第一条', true)).keys()].sort()).toEqual(['/2021/02/', '/2021/03/']);
+  });
+
+  it('changes for the issue whose item changed, and only for it', () => {
+    const before = keysOf(site('第一条', true));
+    const after = keysOf(site('改过的标题', true));
+    expect(after.get('/2021/03/')).not.toBe(before.get('/2021/03/'));
+    expect(after.get('/2021/02/')).toBe(before.get('/2021/02/'));
+  });
+
+  it('changes for the issue showing a photo replaced under the same name, whose page is unchanged', () => {
+    const photo = { url: '/2021/03/b/xianchang-960.webp', source: '2021/03/现场.jpg', hash: 'aaa', image: { width: 960, height: 720, format: 'webp' as const } };
+    const withPhoto = (hash: string) => {
+      const built = site('第一条', true);
+      return keysOf({ ...built, files: [{ ...photo, hash }] });
+    };
+    expect(withPhoto('bbb').get('/2021/03/')).not.toBe(withPhoto('aaa').get('/2021/03/'));
+    expect(withPhoto('bbb').get('/2021/02/')).toBe(withPhoto('aaa').get('/2021/02/'));
   });
 });

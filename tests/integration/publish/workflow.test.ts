@@ -115,16 +115,16 @@ describe('publish.yml', () => {
 
   it('on a pull request: installs, checks the content, tests, builds, and uploads the site for preview; deploys nothing', () => {
     const steps = stepsOn(PULL_REQUEST);
-    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/cache', 'npm run build', 'actions/upload-artifact']);
+    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/cache', 'npm run build -- --pdf', 'actions/upload-artifact']);
     expect(steps.at(-1)!.with).toMatchObject({ path: 'dist/', 'if-no-files-found': 'error' });
     expect(runs(deploy().if, PULL_REQUEST)).toBe(false);
   });
 
   it('on a push to main: the same, builds with SITE_URL from the Pages configuration, uploads it for Pages, then deploys', () => {
     const steps = stepsOn(PUSH_TO_MAIN);
-    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/configure-pages', 'actions/cache', 'npm run build', 'actions/upload-pages-artifact']);
+    expect(steps.map(label)).toEqual([...CHECK_AND_TEST, 'actions/configure-pages', 'actions/cache', 'npm run build -- --pdf', 'actions/upload-pages-artifact']);
     const pages = steps.find((s) => label(s) === 'actions/configure-pages')!;
-    const buildStep = steps.find((s) => label(s) === 'npm run build')!;
+    const buildStep = steps.find((s) => label(s) === 'npm run build -- --pdf')!;
     expect(buildStep.env).toEqual({ SITE_URL: `\${{ steps.${pages.id}.outputs.base_url }}` });
     expect(steps.at(-1)!.with).toEqual({ path: 'dist/' });
 
@@ -152,7 +152,7 @@ describe('publish.yml', () => {
     expect(String(buildCache.with?.path).split('\n').map((p) => p.trim()).filter(Boolean)).toEqual(['.cache/build', 'dist']);
     // A new entry per commit, restored from the newest before it.
     expect(buildCache.with).toMatchObject({ key: expect.stringContaining('github.sha'), 'restore-keys': expect.any(String) });
-    expect(steps.indexOf(buildCache)).toBeLessThan(steps.findIndex((s) => label(s) === 'npm run build'));
+    expect(steps.indexOf(buildCache)).toBeLessThan(steps.findIndex((s) => label(s) === 'npm run build -- --pdf'));
     // `npm run build` keeps its cache where the workflow caches it.
     expect(readFileSync(path.join(PROJECT_ROOT, 'src/pipeline/cli.ts'), 'utf8')).toContain("default: '.cache/build'");
   });
