@@ -1,5 +1,5 @@
 /**
- * The search index format, version 1: what `writeSearchIndex` writes into `search/` of the site
+ * The search index format, version 2: what `writeSearchIndex` writes into `search/` of the site
  * and the browser client reads. Bump `FORMAT_VERSION` on any change to the layout below; a client
  * refuses a manifest of another version.
  *
@@ -12,8 +12,11 @@
  *                             fetches it revalidated (`cache: 'no-cache'`)
  *   search/<parts>/t<k>.bin   token shard k (binary, below)
  *   search/<parts>/d<k>.bin   document chunk k (JSON, `StoredDoc[]`): items k·C … k·C+C−1
+ *   search/<parts>/pinyin.bin the pinyin table (JSON, `PinyinTable`), read only to turn a query
+ *                             typed in pinyin into characters or to suggest a homophone
+ *   search/<parts>/y<k>.bin   pinyin word shard k (JSON, `PinyinShard`)
  *
- * `<parts>` is `v1-` and a hash of the contents, so those files are immutable: a browser may cache
+ * `<parts>` is `v2-` and a hash of the contents, so those files are immutable: a browser may cache
  * them forever, and a reader who loaded the old manifest never mixes two builds.
  *
  * Item ids are positions in the archive's order, newest first: id 0 is the newest item, so walking
@@ -40,7 +43,7 @@
  * and one key per facet value: `FACET_PREFIX`, the facet's name, `:`, the value (e.g. `\0unit:济源路街道`).
  */
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const SHARD_MAGIC = 'BST1';
 export const FACET_PREFIX = '\u0000';
 
@@ -57,6 +60,8 @@ export interface FacetValue {
   /** Root-relative URL of the value's listing page, without the leading `/`. */
   url: string;
   count: number;
+  /** Other names of the value (a unit's aliases), when it has any. */
+  aliases?: string[];
 }
 
 export interface Manifest {
@@ -71,6 +76,23 @@ export interface Manifest {
   /** Values of each facet in the site's order (years newest first), only those with items. */
   facets: Record<FacetName, FacetValue[]>;
 }
+
+/**
+ * What turns pinyin into the words of this archive: the syllables its words are read in, the
+ * characters by reading, and the first key of each word shard. A word is two
+ * neighbouring characters of a title, a unit's or a category's name; its key is the toneless
+ * readings joined by a space (`leng lian`), `ü` written `v`.
+ */
+export interface PinyinTable {
+  syllables: string[];
+  /** Toneless reading → the characters (GB 2312's and the archive's) whose most common reading it is. */
+  chars: Record<string, string>;
+  /** First key of each `y<k>.bin`, ascending. */
+  shards: string[];
+}
+
+/** Key → the words read so, most frequent first, each with how many titles and names hold it. */
+export type PinyinShard = Record<string, [word: string, count: number][]>;
 
 /** One item as stored for result lists and confirmation. */
 export interface StoredDoc {

@@ -23,6 +23,7 @@ import {
   type ShardEntry,
   type StoredDoc,
 } from './format.ts';
+import { buildPinyin, isHanChar } from './pinyin.ts';
 import { fold, forEachToken, tokenOf } from './tokenize.ts';
 
 export interface IndexOptions {
@@ -47,8 +48,8 @@ export interface SearchIndexFiles {
   /** Path under the site's `search/` folder → bytes. */
   files: Map<string, Uint8Array>;
   manifest: Manifest;
-  /** Bytes of shards and chunks as written (compressed where that was smaller). */
-  sizes: { shards: number; docs: number; manifest: number };
+  /** Bytes of shards, chunks and the pinyin files as written (compressed where that was smaller). */
+  sizes: { shards: number; docs: number; manifest: number; pinyin: number };
   tokens: number;
 }
 
@@ -138,12 +139,12 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
 /** Facet values in the site's order (years newest first) with their item ids; values without items left out. */
 function facets(site: Site, items: readonly ItemPage[]): { values: Record<FacetName, FacetValue[]>; entries: ShardEntry[] } {
   const idsOf = (value: (item: ItemPage) => string) => groupBy([...items.keys()], (id) => value(items[id]!));
-  const terms = (kind: FacetName) => site.termIndexes.find((index) => index.kind === kind)?.terms.map((term) => ({ name: term.name, url: term.url })) ?? [];
+  const terms = (kind: FacetName) => site.termIndexes.find((index) => index.kind === kind)?.terms.map((term) => ({ name: term.name, url: term.url, aliases: term.aliases })) ?? [];
   const years = [...new Set(items.map((item) => item.issue.year))].sort((a, b) => b - a);
-  const ordered: Record<FacetName, { name: string; label: string; url: string }[]> = {
+  const ordered: Record<FacetName, { name: string; label: string; url: string; aliases: string[] }[]> = {
     unit: terms('unit').map((t) => ({ ...t, label: t.name })),
     category: terms('category').map((t) => ({ ...t, label: t.name })),
-    year: years.map((year) => ({ name: String(year), label: `${year}年`, url: urls.year(year) })),
+    year: years.map((year) => ({ name: String(year), label: `${year}年`, url: urls.year(year), aliases: [] })),
   };
   const valueOf: Record<FacetName, (item: ItemPage) => string> = {
     unit: (item) => item.unit.name,
@@ -156,7 +157,13 @@ function facets(site: Site, items: readonly ItemPage[]): { values: Record<FacetN
     const ids = idsOf(valueOf[facet]);
     values[facet] = ordered[facet]
       .filter((value) => ids.has(value.name))
-      .map((value) => ({ name: value.name, label: value.label, url: value.url.replace(/^\//, ''), count: ids.get(value.name)!.length }));
+      .map((value) => ({
+        name: value.name,
+        label: value.label,
+        url: value.url.replace(/^\//, ''),
+        count: ids.get(value.name)!.length,
+        ...(value.aliases.length > 0 ? { aliases: value.aliases } : {}),
+      }));
     for (const value of values[facet]) entries.push({ token: facetToken(facet, value.name), list: encodeIds(ids.get(value.name)!) });
   }
   return { values, entries };
@@ -191,6 +198,10 @@ export function buildSearchIndex(site: Site, options: IndexOptions = {}): Search
   // The first shard starts at the smallest possible token, so `shardOf` never falls before it.
   shards[0] = '';
 
+  const pinyin = buildPinyin(site, items, entries.filter((entry) => isHanChar(entry.token)).map((entry) => entry.token), shardTarget);
+  parts.set('pinyin.bin', compress(new TextEncoder().encode(JSON.stringify(pinyin.table))));
+  pinyin.shards.forEach((words, k) => parts.set(`y${k}.bin`, compress(new TextEncoder().encode(JSON.stringify(words)))));
+
   const unitIndex = new Map(facet.values.unit.map((value, i) => [value.name, i]));
   const categoryIndex = new Map(facet.values.category.map((value, i) => [value.name, i]));
   for (let start = 0; start < items.length; start += docsPerChunk) {
@@ -215,11 +226,12 @@ export function buildSearchIndex(site: Site, options: IndexOptions = {}): Search
   const manifestBytes = compress(new TextEncoder().encode(JSON.stringify(manifest)));
 
   const files = new Map<string, Uint8Array>([['index.bin', manifestBytes]]);
-  const sizes = { shards: 0, docs: 0, manifest: manifestBytes.length };
+  const sizes = { shards: 0, docs: 0, manifest: manifestBytes.length, pinyin: 0 };
   for (const [name, bytes] of parts) {
     files.set(folder + name, bytes);
     if (name.startsWith('t')) sizes.shards += bytes.length;
-    else sizes.docs += bytes.length;
+    else if (name.startsWith('d')) sizes.docs += bytes.length;
+    else sizes.pinyin += bytes.length;
   }
   return { files, manifest, sizes, tokens: entries.length };
 }

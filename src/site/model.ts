@@ -118,6 +118,8 @@ export interface ListingPage {
 
 export interface TermCount {
   name: string;
+  /** Other names of it (a unit's aliases in units.yaml), which search also knows it by. */
+  aliases: string[];
   url: string;
   count: number;
 }

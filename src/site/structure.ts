@@ -25,6 +25,7 @@ const EXCERPT_LENGTH = 90;
 
 interface TaxonomyTerm {
   name: string;
+  aliases?: string[];
   url: string;
   heading: string;
   items: ItemPage[];
@@ -153,7 +154,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
   const addTaxonomy = (kind: TermIndexPage['kind'], title: string, url: string, terms: TaxonomyTerm[]) => {
     const parent = { url, title };
     for (const term of terms) addListing(kind, term.name, term.heading, term.url, term.items, parent);
-    termIndexes.push({ url, kind, title, terms: terms.map(({ name, url, items }) => ({ name, url, count: items.length })) });
+    termIndexes.push({ url, kind, title, terms: terms.map(({ name, aliases = [], url, items }) => ({ name, aliases, url, count: items.length })) });
   };
   const byCategory = groupBy(newest, (item) => item.category.name);
   const byUnit = groupBy(newest, (item) => item.unit.name);
@@ -169,7 +170,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     'unit',
     '来源单位',
     urls.units,
-    units.map((u) => ({ name: u.name, url: urls.unit(u.slug), heading: `来源单位：${u.name}`, items: byUnit.get(u.name) ?? [] })),
+    units.map((u) => ({ name: u.name, aliases: u.aliases, url: urls.unit(u.slug), heading: `来源单位：${u.name}`, items: byUnit.get(u.name) ?? [] })),
   );
   addTaxonomy(
     'year',

@@ -87,6 +87,9 @@ describe('the search page as results arrive', () => {
     [360, '/search/'],
     [360, '/search/?q=疫情'],
     [1280, '/search/?q=疫情'],
+    // Results with an offer above them, and an offer in place of results.
+    [360, '/search/?q=通航试验区'],
+    [360, '/search/?q=冷连'],
   ])('shifts its layout by no more than 0.1 at %i px (%s)', async (width, url) => {
     const page = await shared.browser.newPage({ viewport: { width, height: 740 } });
     await page.addInitScript(() => {
@@ -98,7 +101,7 @@ describe('the search page as results arrive', () => {
     });
     await page.goto(shared.server.url + url, { waitUntil: 'load' });
     await page.waitForSelector('.search-status:not(:empty)');
-    if (url.includes('?q=')) await page.waitForSelector('.search-results li');
+    if (url.includes('?q=')) await page.waitForSelector('.search-results li, .search-offer');
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThanOrEqual(0.1);
     await page.close();

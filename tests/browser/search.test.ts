@@ -258,6 +258,72 @@ describe('keyboard', () => {
   });
 });
 
+describe('offers beside the results (issue #16)', () => {
+  const settled = async (page: Page) => {
+    await page.waitForFunction(() => /找到|没有/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    await page.waitForFunction(() => !document.getElementById('search')?.hasAttribute('aria-busy'));
+  };
+  const resultLinks = (page: Page) => page.locator('.search-results h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+  it('a query that names a unit offers its filter; taking it ticks the unit and keeps the rest of the query', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('通航试验区 项目')}`);
+    await settled(page);
+    const offer = page.getByRole('button', { name: '只看来源单位为“通航试验区管委会”的信息' });
+    await expect.poll(() => offer.count()).toBe(1);
+    expect(await status(page).textContent()).toContain('可以只看来源单位为“通航试验区管委会”的信息');
+    await offer.click();
+    await page.waitForURL((url) => url.searchParams.get('unit') === '通航试验区管委会');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('项目');
+    expect(await page.locator('input[name="unit"][value="通航试验区管委会"]').isChecked()).toBe(true);
+    expect(await resultLinks(page)).toEqual(expected('项目', (item) => item.unit.name === '通航试验区管委会'));
+    await page.close();
+  });
+
+  it('a category’s name offers the category', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('项目建设')}`);
+    await settled(page);
+    await expect.poll(() => page.getByRole('button', { name: '只看栏目为“项目建设”的信息' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('pinyin finds the characters: lenglian shows the items with 冷链, and says so', async () => {
+    const page = await open('/search/?q=lenglian');
+    await settled(page);
+    expect(await resultLinks(page)).toEqual(expected('冷链').slice(0, 10));
+    expect(await status(page).textContent()).toContain('包含“冷链”的信息（按拼音“lenglian”查找）');
+    expect(await page.locator('.search-results mark').first().textContent()).toBe('冷链');
+    await page.close();
+  });
+
+  it('nothing found: offers a homophone that finds items, and the names close to what was typed', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('冷连')}`);
+    await settled(page);
+    expect(await status(page).textContent()).toContain('没有找到包含“冷连”的信息。您是不是要找“冷链”？');
+    await page.locator('.search-offer').getByRole('button', { name: '冷链' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === '冷链');
+    await settled(page);
+    expect(await page.locator('.search-results > li').count()).toBe(Math.min(10, expected('冷链').length));
+
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('济源路街到')}`);
+    await settled(page);
+    expect(await status(page).textContent()).toContain('相近的名称：济源路街道。');
+    await page.getByRole('button', { name: '来源单位：济源路街道' }).click();
+    await page.waitForURL((url) => url.searchParams.get('unit') === '济源路街道');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+    expect(await page.locator('.search-results > li').count()).toBe(Math.min(10, items.filter((item) => item.unit.name === '济源路街道').length));
+    await page.close();
+  });
+
+  it('offers nothing for a query that finds what it asks and names no unit', async () => {
+    const page = await open(`/search/?q=${encodeURIComponent('冷链')}`);
+    await settled(page);
+    expect(await page.locator('.search-offer').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('hosting', () => {
   it('works under a path prefix: the index is found and result links keep the prefix', async () => {
     const page = await open(`${PREFIX}search/?q=${encodeURIComponent('冷链')}`, prefixed.url);
@@ -298,6 +364,8 @@ describe('accessibility (axe-core)', () => {
     ['category', fixture.categories[0]!.url],
     ['search with results and an open filter', `/search/?q=${encodeURIComponent('疫情')}&unit=${encodeURIComponent('济源路街道')}`],
     ['search without results', `/search/?q=${encodeURIComponent('火星')}`],
+    ['search offering a filter', `/search/?q=${encodeURIComponent('通航试验区')}`],
+    ['search offering a homophone and a close name', `/search/?q=${encodeURIComponent('冷连 济源路街到')}`],
   ];
 
   it.each(pages())('%s (%s) has no serious or critical violation', async (_, url) => {

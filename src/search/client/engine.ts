@@ -22,10 +22,13 @@ import {
   shardOf,
   type FacetName,
   type Manifest,
+  type PinyinShard,
+  type PinyinTable,
   type ShardList,
   type StoredDoc,
 } from '../format.ts';
 import { fold, planTerm, queryTerms, type TermPlan } from '../tokenize.ts';
+import { PinyinWords } from './suggest.ts';
 
 /** Reads a file of the index by its path relative to the manifest's folder. `fresh`: revalidate, never a stale copy. */
 export type Loader = (path: string, fresh: boolean) => Promise<Uint8Array>;
@@ -67,6 +70,7 @@ export class SearchIndex {
   private readonly shards = new Map<number, Promise<Map<string, ShardList>>>();
   private readonly chunks = new Map<number, Promise<StoredDoc[]>>();
   private readonly sets = new Map<string, Bitset>();
+  private pinyinWords: Promise<PinyinWords> | undefined;
 
   private constructor(
     readonly manifest: Manifest,
@@ -110,13 +114,37 @@ export class SearchIndex {
     const k = Math.floor(id / this.manifest.docsPerChunk);
     let chunk = this.chunks.get(k);
     if (!chunk) {
-      chunk = SearchIndex.read(this.load, `${this.manifest.parts}d${k}.bin`).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as StoredDoc[]);
+      chunk = this.json<StoredDoc[]>(`d${k}.bin`);
       chunk.catch(() => this.chunks.delete(k));
       this.chunks.set(k, chunk);
     }
     const doc = (await chunk)[id % this.manifest.docsPerChunk];
     if (!doc) throw new FormatError(`no item ${id} in chunk ${k}`);
     return doc;
+  }
+
+  private json<T>(file: string): Promise<T> {
+    return SearchIndex.read(this.load, `${this.manifest.parts}${file}`).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as T);
+  }
+
+  /** The archive's words by reading, loaded at the first query that needs them (pinyin typed, or nothing found). */
+  pinyin(): Promise<PinyinWords> {
+    if (!this.pinyinWords) {
+      const shards = new Map<number, Promise<PinyinShard>>();
+      const shard = (k: number) => {
+        let loaded = shards.get(k);
+        if (!loaded) {
+          loaded = this.json<PinyinShard>(`y${k}.bin`);
+          loaded.catch(() => shards.delete(k));
+          shards.set(k, loaded);
+        }
+        return loaded;
+      };
+      const words = this.json<PinyinTable>('pinyin.bin').then((table) => new PinyinWords(table, shard));
+      words.catch(() => (this.pinyinWords = undefined));
+      this.pinyinWords = words;
+    }
+    return this.pinyinWords;
   }
 
   /** Filters limited to values the index knows, in its order (the page drops unknown ones from the URL). */

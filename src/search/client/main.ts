@@ -13,6 +13,7 @@ import { FACETS, type FacetName, type StoredDoc } from '../format.ts';
 import { queryTerms } from '../tokenize.ts';
 import { httpLoader, SearchIndex, type Filters, type Hit, type Results } from './engine.ts';
 import { excerpt, highlight, type Segment } from './highlight.ts';
+import { closeFacets, namedFacets, type FacetOffer } from './suggest.ts';
 
 /** The manifest sits beside this script; links to items are resolved against the site root above it. */
 const MANIFEST = new URL('index.bin', import.meta.url);
@@ -71,6 +72,7 @@ class SearchPage {
   private readonly input: HTMLInputElement;
   private readonly facets: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly offers: HTMLElement;
   private readonly list: HTMLOListElement;
   private readonly more: HTMLButtonElement;
 
@@ -84,6 +86,7 @@ class SearchPage {
     this.input = find('input[name="q"]');
     this.facets = find('.search-facets');
     this.status = find('.search-status');
+    this.offers = find('.search-offers');
     this.list = find('.search-results');
     this.more = find('.search-more');
   }
@@ -197,25 +200,90 @@ class SearchPage {
     if (terms.length === 0 && !filtered) {
       this.results = undefined;
       this.list.replaceChildren();
+      this.offers.replaceChildren();
       this.more.hidden = true;
       this.say('请输入要查找的字词，多个词用空格分开；也可以只按来源单位、栏目或年份筛选。');
       return;
     }
     this.root.setAttribute('aria-busy', 'true');
     try {
-      const results = await index.search({ q: state.q, filters });
-      const hits: Hit[] = [];
-      for (let page = 0; page < state.pages && !results.done; page++) hits.push(...(await results.more()));
+      let found = await this.find(state.q, filters, state.pages);
+      // Nothing found for what was typed: the same query typed in pinyin, in characters.
+      let typedInPinyin: string | undefined;
+      if (found.hits.length === 0 && terms.length > 0) {
+        // Suggestions are extras: a pinyin table that fails to load leaves the results as they are.
+        const spelled = await index.pinyin().then((words) => words.fromPinyin(state.q), () => undefined);
+        const respelled = spelled === undefined ? undefined : await this.find(spelled, filters, state.pages);
+        if (respelled && respelled.hits.length > 0) {
+          typedInPinyin = state.q;
+          found = respelled;
+        }
+      }
+      const offers = await this.offersFor(state, found.hits.length === 0 && typedInPinyin === undefined);
       if (generation !== this.generation) return;
-      this.results = results;
-      this.list.replaceChildren(...hits.map((hit) => this.renderHit(hit.doc)));
-      this.more.hidden = results.done;
-      this.announce(terms, filtered);
+      this.results = found.results;
+      this.list.replaceChildren(...found.hits.map((hit) => this.renderHit(hit.doc)));
+      this.more.hidden = found.results.done;
+      this.announce(found.results.terms.map((t) => t.term), filtered, typedInPinyin, offers.said);
+      this.offers.replaceChildren(...offers.nodes);
     } catch {
       if (generation === this.generation) this.say('搜索出错，请刷新页面重试。');
     } finally {
       if (generation === this.generation) this.root.removeAttribute('aria-busy');
     }
+  }
+
+  /** The first `pages` pages of results of a query. */
+  private async find(q: string, filters: Filters, pages: number): Promise<{ results: Results; hits: Hit[] }> {
+    const results = await this.index!.search({ q, filters });
+    const hits: Hit[] = [];
+    for (let page = 0; page < pages && !results.done; page++) hits.push(...(await results.more()));
+    return { results, hits };
+  }
+
+  /**
+   * What to offer beside the results: the filter of a unit or category the query names; and when
+   * nothing was found, a homophone that finds something (冷连 → 冷链) and the closest names.
+   * `said`: the same in words, for the live region.
+   */
+  private async offersFor(state: State, nothingFound: boolean): Promise<{ nodes: HTMLElement[]; said: string }> {
+    const manifest = this.index!.manifest;
+    const nodes: HTMLElement[] = [];
+    const said: string[] = [];
+    const line = (...children: (Node | string)[]) => nodes.push(element('p', { className: 'search-offer' }, ...children));
+    const button = (label: string, action: () => void) => {
+      const node = element('button', { type: 'button', className: 'search-offer-button' }, label);
+      node.addEventListener('click', action);
+      return node;
+    };
+    const filterBy = (offer: FacetOffer) => () => {
+      this.input.value = queryTerms(state.q).filter((term) => term !== offer.term).join(' ');
+      const box = [...this.facets.querySelectorAll<HTMLInputElement>(`input[name="${offer.facet}"]`)].find((b) => b.value === offer.name);
+      if (box) box.checked = true;
+      void this.commit('push', false);
+    };
+    for (const offer of namedFacets(state.q, manifest)) {
+      if (state.filters[offer.facet].includes(offer.name)) continue;
+      const label = `只看${FACET_LEGEND[offer.facet]}为“${offer.name}”的信息`;
+      line(button(label, filterBy(offer)));
+      said.push(`可以${label}。`);
+    }
+    if (!nothingFound) return { nodes, said: said.join('') };
+
+    const homophone = await this.index!.pinyin().then((words) => words.homophone(state.q), () => undefined);
+    if (homophone !== undefined && (await this.find(homophone, state.filters, 1)).hits.length > 0) {
+      line('您是不是要找：', button(homophone, () => {
+        this.input.value = homophone;
+        void this.commit('push', false);
+      }));
+      said.push(`您是不是要找“${homophone}”？`);
+    }
+    const close = closeFacets(state.q, manifest);
+    if (close.length > 0) {
+      line('相近的名称：', ...close.flatMap((offer, i) => [i > 0 ? ' ' : '', button(`${FACET_LEGEND[offer.facet]}：${offer.name}`, filterBy(offer))]));
+      said.push(`相近的名称：${close.map((offer) => offer.name).join('、')}。`);
+    }
+    return { nodes, said: said.join('') };
   }
 
   private async loadMore(): Promise<void> {
@@ -231,7 +299,7 @@ class SearchPage {
       this.more.hidden = results.done;
       const state = stateOf(new URL(location.href));
       history.replaceState(null, '', urlOf({ ...state, pages: state.pages + 1 }));
-      this.announce(results.terms.map((t) => t.term), false);
+      this.announce(results.terms.map((t) => t.term), false, undefined, '');
       // Keyboard users continue where the new results start.
       items[0]?.querySelector('a')?.focus();
     } catch {
@@ -241,17 +309,22 @@ class SearchPage {
     }
   }
 
-  /** The count in the live region. `filtered`: filters are set (said when nothing is found). */
-  private announce(terms: readonly string[], filtered: boolean): void {
+  /**
+   * The count in the live region. `filtered`: filters are set (said when nothing is found);
+   * `typedInPinyin`: the query as typed, when the results are those of its characters; `offers`:
+   * what is offered beside the results, in words.
+   */
+  private announce(terms: readonly string[], filtered: boolean, typedInPinyin: string | undefined, offers: string): void {
     const results = this.results!;
     const { value, approximate } = results.count;
     const quoted = terms.map((term) => `“${term}”`).join('');
     if (results.hits.length === 0 && results.done) {
-      this.say(terms.length > 0 ? `没有找到包含${quoted}的信息${filtered ? '（在所选范围内）' : ''}。` : '所选范围内没有信息。');
+      this.say(`${terms.length > 0 ? `没有找到包含${quoted}的信息${filtered ? '（在所选范围内）' : ''}。` : '所选范围内没有信息。'}${offers}`);
       return;
     }
     const count = `${approximate ? '约' : ''} ${value.toLocaleString('zh-CN')} 条`;
-    this.say(`找到${count}${terms.length > 0 ? `包含${quoted}的` : ''}信息，已显示 ${results.hits.length} 条。`);
+    const pinyin = typedInPinyin === undefined ? '' : `（按拼音“${typedInPinyin}”查找）`;
+    this.say(`找到${count}${terms.length > 0 ? `包含${quoted}的` : ''}信息${pinyin}，已显示 ${results.hits.length} 条。${offers}`);
   }
 
   private renderHit(doc: StoredDoc): HTMLLIElement {

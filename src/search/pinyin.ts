@@ -1,0 +1,113 @@
+/**
+ * The pinyin table of the search index (format.ts: PinyinTable, PinyinShard): what lets a reader
+ * type `lenglian` and find 冷链, or be offered 冷链 after typing the homophone 冷连. Readings come
+ * from pinyin-pro, which the slugs use too; a word is read as a whole, so 银行 is `yin hang`.
+ */
+import iconv from 'iconv-lite';
+import { pinyin } from 'pinyin-pro';
+import type { ItemPage, Site } from '../site/index.ts';
+import type { PinyinShard, PinyinTable } from './format.ts';
+
+const HAN = /^\p{Script=Han}$/u;
+
+/** Toneless readings of `text`, one a character, `ü` as `v` (as pinyin keyboards type it). */
+const readings = (text: string): string[] => pinyin(text, { toneType: 'none', type: 'array', v: true });
+
+/** Every pair of neighbouring Han characters of `text`, with repeats. */
+function* hanPairs(text: string): Generator<string> {
+  const chars = [...text];
+  for (let i = 1; i < chars.length; i++) if (HAN.test(chars[i - 1]!) && HAN.test(chars[i]!)) yield chars[i - 1]! + chars[i]!;
+}
+
+let common: string[] | undefined;
+/**
+ * The 6,763 characters of GB 2312, which every Chinese keyboard offers first: a reader's typo is
+ * most often one of them, whether or not the archive has it (冷连 for 冷链).
+ */
+function gb2312(): string[] {
+  if (!common) {
+    common = [];
+    for (let high = 0xb0; high <= 0xf7; high++) {
+      for (let low = 0xa1; low <= 0xfe; low++) {
+        const char = iconv.decode(Buffer.from([high, low]), 'gb2312');
+        if (HAN.test(char)) common.push(char);
+      }
+    }
+  }
+  return common;
+}
+
+export interface PinyinFiles {
+  table: PinyinTable;
+  shards: PinyinShard[];
+}
+
+/** Words kept per key: a reader is offered the first, and a typo is matched against a few. */
+const WORDS_PER_KEY = 4;
+
+/**
+ * `chars`: the Han characters of the index (its one-character tokens): those and GB 2312's get
+ * their reading, so that a character a reader types has one. `shardTarget`: bytes of JSON a shard holds.
+ */
+export function buildPinyin(site: Site, items: readonly ItemPage[], chars: readonly string[], shardTarget: number): PinyinFiles {
+  // Titles count once per item; a unit's or category's name by its items, as that is how often readers meet it.
+  const counts = new Map<string, number>();
+  const add = (text: string, n: number) => {
+    for (const pair of hanPairs(text)) counts.set(pair, (counts.get(pair) ?? 0) + n);
+  };
+  for (const item of items) add(item.title, 1);
+  for (const index of site.termIndexes) {
+    if (index.kind === 'year') continue;
+    // A name without items would lead a reader to nothing.
+    for (const term of index.terms) if (term.count > 0) for (const name of [term.name, ...term.aliases]) add(name, term.count);
+  }
+
+  const byKey = new Map<string, [string, number][]>();
+  for (const [word, count] of counts) {
+    const key = readings(word).join(' ');
+    // A character pinyin-pro cannot read comes back as itself: no key a reader could type.
+    if (!/^[a-z]+ [a-z]+$/.test(key)) continue;
+    const words = byKey.get(key) ?? [];
+    words.push([word, count]);
+    byKey.set(key, words);
+  }
+  const syllables = new Set<string>();
+  const entries = [...byKey]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, words]) => {
+      for (const syllable of key.split(' ')) syllables.add(syllable);
+      words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      return [key, words.slice(0, WORDS_PER_KEY)] as const;
+    });
+
+  const shards: PinyinShard[] = [];
+  const firstKeys: string[] = [];
+  let shard: PinyinShard = {};
+  let size = 0;
+  for (const [key, words] of entries) {
+    const bytes = key.length + JSON.stringify(words).length + 4;
+    if (size > 0 && size + bytes > shardTarget) {
+      shards.push(shard);
+      shard = {};
+      size = 0;
+    }
+    if (size === 0) firstKeys.push(shards.length === 0 ? '' : key);
+    shard[key] = words;
+    size += bytes;
+  }
+  if (size > 0 || shards.length === 0) {
+    if (size === 0) firstKeys.push('');
+    shards.push(shard);
+  }
+
+  const bySyllable = new Map<string, string>();
+  for (const char of new Set([...gb2312(), ...chars])) {
+    const [reading] = readings(char);
+    if (reading && /^[a-z]+$/.test(reading)) bySyllable.set(reading, (bySyllable.get(reading) ?? '') + char);
+  }
+  const readingOf = Object.fromEntries([...bySyllable].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { table: { syllables: [...syllables].sort(), chars: readingOf, shards: firstKeys }, shards };
+}
+
+/** Whether a token of the index is one Han character (those the table gives readings for). */
+export const isHanChar = (token: string): boolean => HAN.test(token);

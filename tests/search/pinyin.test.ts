@@ -1,0 +1,63 @@
+/** The pinyin table of the search index: readings of the archive's words, in shards by key. */
+import { describe, expect, it } from 'vitest';
+import type { PinyinShard } from '../../src/search/format.ts';
+import { buildPinyin } from '../../src/search/pinyin.ts';
+import { buildSite } from '../../src/site/structure.ts';
+import { content, issue, item, stubRender } from '../helpers/content.ts';
+
+const TITLES = ['冷链食品专项检查', '加强冷链物流管理', '银行网点疫情防控', '通航试验区推进项目', '冷链追溯'];
+const site = buildSite(
+  content({ issues: [issue('2021/03', '2021-01-25')], items: TITLES.map((title, i) => item('2021/03', `0${i + 1}-x.md`, { title, date: '2021-01-25', ...(i === 0 ? { unit: '济源路街道' } : {}) })) }),
+  stubRender,
+);
+const pinyin = (shardTarget = 1 << 20, chars = ['冷', '銀']) => buildPinyin(site, site.newest, chars, shardTarget);
+const allWords = (shards: PinyinShard[]) => Object.assign({}, ...shards) as PinyinShard;
+
+describe('buildPinyin', () => {
+  it('keys each pair of neighbouring characters of titles by its toneless reading, counting titles', () => {
+    const words = allWords(pinyin().shards);
+    expect(words['leng lian']).toEqual([['冷链', 3]]);
+    expect(words['shi pin']).toEqual([['食品', 1]]);
+  });
+
+  it('reads a word as a whole: 银行 is yin hang, not yin xing', () => {
+    const words = allWords(pinyin().shards);
+    expect(words['yin hang']).toEqual([['银行', 1]]);
+    expect(words['yin xing']).toBeUndefined();
+  });
+
+  it('takes the names and aliases of units and categories with items, weighted by their items', () => {
+    const words = allWords(pinyin().shards);
+    // 济源路办事处 is an alias of 济源路街道 (the helpers' units), which has one item.
+    expect(words['ban shi']).toEqual([['办事', 1]]);
+    // 通航试验区管委会 has none: its name counts only from the title that holds it.
+    expect(words['guan wei']).toBeUndefined();
+    expect(words['tong hang']).toEqual([['通航', 1]]);
+    // 疫情防控 is the category of all five items and in one title.
+    expect(words['yi qing']).toEqual([['疫情', 6]]);
+  });
+
+  it('gives the characters of each reading, GB 2312’s and those it is given, and lists the syllables its words use', () => {
+    const { table } = pinyin();
+    const readingOf = new Map(Object.entries(table.chars).flatMap(([reading, chars]) => [...chars].map((char) => [char, reading])));
+    expect(Object.fromEntries(['冷', '链', '连', '銀', '楞'].map((char) => [char, readingOf.get(char)]))).toEqual({ 冷: 'leng', 链: 'lian', 连: 'lian', 銀: 'yin', 楞: 'leng' });
+    expect(readingOf.size).toBeGreaterThanOrEqual(6763);
+    expect(table.syllables).toContain('leng');
+    expect(table.syllables).toEqual([...table.syllables].sort());
+    expect(new Set(table.syllables).size).toBe(table.syllables.length);
+  });
+
+  it('splits the words into shards in key order, the first key of each in the table', () => {
+    const { table, shards } = pinyin(64);
+    expect(shards.length).toBeGreaterThan(2);
+    expect(table.shards).toHaveLength(shards.length);
+    expect(table.shards[0]).toBe('');
+    shards.forEach((shard, k) => {
+      const keys = Object.keys(shard);
+      if (k > 0) expect(keys[0]).toBe(table.shards[k]);
+      expect(keys).toEqual([...keys].sort());
+      if (k > 0) expect(keys[0]! > Object.keys(shards[k - 1]!).at(-1)!).toBe(true);
+    });
+    expect(allWords(shards)).toEqual(allWords(pinyin().shards));
+  });
+});
