@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { answer } from '../../src/search/client/answer.ts';
 import { SearchIndex } from '../../src/search/client/engine.ts';
 import type { Site } from '../../src/site/model.ts';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
@@ -43,6 +44,8 @@ type Filters = Partial<Record<'unit' | 'category' | 'year', string[]>>;
 interface BenchQuery {
   kind: string;
   q: string;
+  /** What the query stands for, when it is not itself (pinyin for characters): the truth is this one's. */
+  means?: string;
   filters?: Filters;
 }
 
@@ -58,11 +61,15 @@ const QUERIES: BenchQuery[] = [
   { kind: 'two terms', q: '核酸 疫苗' },
   { kind: 'with filters', q: '疫情防控', filters: { unit: ['济源路街道', '中心路街道'], year: ['2025', '2023'] } },
   ...['火星探测器', '欧阳振华同志讲话', '链冷', '冷链食品监管工作'].map((q) => ({ kind: 'absent', q })),
+  { kind: 'pinyin', q: 'lenglian', means: '冷链' },
+  { kind: 'pinyin', q: 'yiqing fangkong', means: '疫情 防控' },
+  // Finds nothing, so the page looks for a homophone (冷链) and checks that it finds items.
+  { kind: 'homophone (nothing found)', q: '冷连' },
 ];
 
 /** Items containing every term, Latin compared in lower case, within the filters: the ground truth. */
 function truth(site: Site, query: BenchQuery): Set<string> {
-  const terms = query.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = (query.means ?? query.q).toLowerCase().split(/\s+/).filter(Boolean);
   const f = query.filters ?? {};
   return new Set(
     site.newest
@@ -209,7 +216,7 @@ async function main(): Promise<void> {
     for (const query of QUERIES) {
       const filters = query.filters ?? {};
       const { run, bytes, requests } = await measure(`ours-${N}`, 'ours', query, query.q, filters);
-      const results = await index.search({ q: query.q, filters });
+      const { results } = await answer(index, query.q, filters);
       while (!results.done) await results.more(1000);
       const got = results.hits.map((h) => `/${h.doc.u}`);
       queries.push(queryResult(`ours ${query.q}`, query, got, truth(site, query), { run, bytes, requests }, `${run.approximate ? '≈' : ''}${run.count}`));

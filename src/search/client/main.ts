@@ -11,7 +11,8 @@
  */
 import { FACETS, type FacetName, type StoredDoc } from '../format.ts';
 import { queryTerms } from '../tokenize.ts';
-import { httpLoader, SearchIndex, type Filters, type Hit, type Results } from './engine.ts';
+import { answer, type Answer } from './answer.ts';
+import { httpLoader, SearchIndex, type Filters, type Results } from './engine.ts';
 import { excerpt, highlight, type Segment } from './highlight.ts';
 import { closeFacets, namedFacets, type FacetOffer } from './suggest.ts';
 
@@ -19,8 +20,9 @@ import { closeFacets, namedFacets, type FacetOffer } from './suggest.ts';
 const MANIFEST = new URL('index.bin', import.meta.url);
 const SITE_ROOT = new URL('../', import.meta.url);
 
-/** Opens the site's index (also what the benchmark drives). */
+/** Opens the site's index; with `answer`, what the benchmark drives. */
 export const openIndex = (): Promise<SearchIndex> => SearchIndex.open(httpLoader(MANIFEST));
+export { answer };
 
 const FACET_LEGEND: Record<FacetName, string> = { unit: '来源单位', category: '栏目', year: '年份' };
 const TYPING_DELAY_MS = 150;
@@ -207,24 +209,13 @@ class SearchPage {
     }
     this.root.setAttribute('aria-busy', 'true');
     try {
-      let found = await this.find(state.q, filters, state.pages);
-      // Nothing found for what was typed: the same query typed in pinyin, in characters.
-      let typedInPinyin: string | undefined;
-      if (found.hits.length === 0 && terms.length > 0) {
-        // Suggestions are extras: a pinyin table that fails to load leaves the results as they are.
-        const spelled = await index.pinyin().then((words) => words.fromPinyin(state.q), () => undefined);
-        const respelled = spelled === undefined ? undefined : await this.find(spelled, filters, state.pages);
-        if (respelled && respelled.hits.length > 0) {
-          typedInPinyin = state.q;
-          found = respelled;
-        }
-      }
-      const offers = await this.offersFor(state, found.hits.length === 0 && typedInPinyin === undefined);
+      const found = await answer(index, state.q, filters, state.pages);
+      const offers = this.offersFor(state, found);
       if (generation !== this.generation) return;
       this.results = found.results;
       this.list.replaceChildren(...found.hits.map((hit) => this.renderHit(hit.doc)));
       this.more.hidden = found.results.done;
-      this.announce(found.results.terms.map((t) => t.term), filtered, typedInPinyin, offers.said);
+      this.announce(found.results.terms.map((t) => t.term), filtered, found.typedInPinyin, offers.said);
       this.offers.replaceChildren(...offers.nodes);
     } catch {
       if (generation === this.generation) this.say('搜索出错，请刷新页面重试。');
@@ -233,20 +224,12 @@ class SearchPage {
     }
   }
 
-  /** The first `pages` pages of results of a query. */
-  private async find(q: string, filters: Filters, pages: number): Promise<{ results: Results; hits: Hit[] }> {
-    const results = await this.index!.search({ q, filters });
-    const hits: Hit[] = [];
-    for (let page = 0; page < pages && !results.done; page++) hits.push(...(await results.more()));
-    return { results, hits };
-  }
-
   /**
    * What to offer beside the results: the filter of a unit or category the query names; and when
-   * nothing was found, a homophone that finds something (冷连 → 冷链) and the closest names.
+   * nothing was found, the homophone that finds something (冷连 → 冷链) and the closest names.
    * `said`: the same in words, for the live region.
    */
-  private async offersFor(state: State, nothingFound: boolean): Promise<{ nodes: HTMLElement[]; said: string }> {
+  private offersFor(state: State, found: Answer): { nodes: HTMLElement[]; said: string } {
     const manifest = this.index!.manifest;
     const nodes: HTMLElement[] = [];
     const said: string[] = [];
@@ -268,10 +251,10 @@ class SearchPage {
       line(button(label, filterBy(offer)));
       said.push(`可以${label}。`);
     }
-    if (!nothingFound) return { nodes, said: said.join('') };
+    if (found.hits.length > 0) return { nodes, said: said.join('') };
 
-    const homophone = await this.index!.pinyin().then((words) => words.homophone(state.q), () => undefined);
-    if (homophone !== undefined && (await this.find(homophone, state.filters, 1)).hits.length > 0) {
+    const { homophone } = found;
+    if (homophone !== undefined) {
       line('您是不是要找：', button(homophone, () => {
         this.input.value = homophone;
         void this.commit('push', false);
