@@ -15,6 +15,7 @@
  *   search/<parts>/pinyin.bin the pinyin table (JSON, `PinyinTable`), read only to turn a query
  *                             typed in pinyin into characters or to suggest a homophone
  *   search/<parts>/y<k>.bin   pinyin word shard k (JSON, `PinyinShard`)
+ *   search/<parts>/c<k>.bin   character reading shard k (JSON, `CharShard`)
  *
  * `<parts>` is `v2-` and a hash of the contents, so those files are immutable: a browser may cache
  * them forever, and a reader who loaded the old manifest never mixes two builds.
@@ -78,21 +79,27 @@ export interface Manifest {
 }
 
 /**
- * What turns pinyin into the words of this archive: the syllables its words are read in, the
- * characters by reading, and the first key of each word shard. A word is two
- * neighbouring characters of a title, a unit's or a category's name; its key is the toneless
- * readings joined by a space (`leng lian`), `ü` written `v`.
+ * What turns pinyin into the words of this archive: the syllables its words are read in, and the
+ * first key of each word shard and each character shard. A word is two neighbouring characters of
+ * a title, a unit's or a category's name; its key is the toneless readings joined by a space
+ * (`leng lian`), `ü` written `v`.
  */
 export interface PinyinTable {
   syllables: string[];
-  /** Toneless reading → the characters (GB 2312's and the archive's) whose most common reading it is. */
-  chars: Record<string, string>;
-  /** First key of each `y<k>.bin`, ascending. */
-  shards: string[];
+  /** First key of each `y<k>.bin`, ascending; the first is ''. */
+  words: string[];
+  /** First character of each `c<k>.bin`, ascending; the first is ''. */
+  chars: string[];
 }
 
 /** Key → the words read so, most frequent first, each with how many titles and names hold it. */
 export type PinyinShard = Record<string, [word: string, count: number][]>;
+
+/**
+ * Toneless reading → the characters of the shard's range (GB 2312's and the archive's, in code
+ * unit order) whose most common reading it is.
+ */
+export type CharShard = Record<string, string>;
 
 /** One item as stored for result lists and confirmation. */
 export interface StoredDoc {

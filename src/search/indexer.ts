@@ -200,7 +200,8 @@ export function buildSearchIndex(site: Site, options: IndexOptions = {}): Search
 
   const pinyin = buildPinyin(site, items, entries.filter((entry) => isHanChar(entry.token)).map((entry) => entry.token), shardTarget);
   parts.set('pinyin.bin', compress(new TextEncoder().encode(JSON.stringify(pinyin.table))));
-  pinyin.shards.forEach((words, k) => parts.set(`y${k}.bin`, compress(new TextEncoder().encode(JSON.stringify(words)))));
+  pinyin.words.forEach((words, k) => parts.set(`y${k}.bin`, compress(new TextEncoder().encode(JSON.stringify(words)))));
+  pinyin.chars.forEach((chars, k) => parts.set(`c${k}.bin`, compress(new TextEncoder().encode(JSON.stringify(chars)))));
 
   const unitIndex = new Map(facet.values.unit.map((value, i) => [value.name, i]));
   const categoryIndex = new Map(facet.values.category.map((value, i) => [value.name, i]));
@@ -230,7 +231,7 @@ export function buildSearchIndex(site: Site, options: IndexOptions = {}): Search
   for (const [name, bytes] of parts) {
     files.set(folder + name, bytes);
     if (name.startsWith('t')) sizes.shards += bytes.length;
-    else if (name.startsWith('d')) sizes.docs += bytes.length;
+    else if (/^d\d/.test(name)) sizes.docs += bytes.length;
     else sizes.pinyin += bytes.length;
   }
   return { files, manifest, sizes, tokens: entries.length };

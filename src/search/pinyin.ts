@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { pinyin } from 'pinyin-pro';
 import type { ItemPage, Site } from '../site/index.ts';
-import type { PinyinShard, PinyinTable } from './format.ts';
+import type { CharShard, PinyinShard, PinyinTable } from './format.ts';
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -39,15 +39,41 @@ function gb2312(): string[] {
 
 export interface PinyinFiles {
   table: PinyinTable;
-  shards: PinyinShard[];
+  /** `y<k>.bin` */
+  words: PinyinShard[];
+  /** `c<k>.bin` */
+  chars: CharShard[];
 }
 
 /** Words kept per key: a reader is offered the first, and a typo is matched against a few. */
 const WORDS_PER_KEY = 4;
+/**
+ * Bytes of JSON per character shard: about 300 characters. A query's homophone needs the shard of
+ * each of its characters, and Chinese compresses poorly (GB 2312 in one file was 17 KB gzip).
+ */
+const CHAR_SHARD_TARGET = 1536;
+
+/** Sorted `entries` cut into runs of about `target` bytes; the first key of each run, the first run's as ''. */
+function shardsOf<V>(entries: readonly (readonly [string, V])[], target: number, size: (key: string, value: V) => number): { firstKeys: string[]; shards: [string, V][][] } {
+  const shards: [string, V][][] = [[]];
+  let bytes = 0;
+  for (const [key, value] of entries) {
+    const entry = size(key, value);
+    if (bytes > 0 && bytes + entry > target) {
+      shards.push([]);
+      bytes = 0;
+    }
+    shards.at(-1)!.push([key, value]);
+    bytes += entry;
+  }
+  return { firstKeys: shards.map((shard, k) => (k === 0 ? '' : shard[0]![0])), shards };
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * `chars`: the Han characters of the index (its one-character tokens): those and GB 2312's get
- * their reading, so that a character a reader types has one. `shardTarget`: bytes of JSON a shard holds.
+ * their reading, so that a character a reader types has one. `shardTarget`: bytes of JSON a word shard holds.
  */
 export function buildPinyin(site: Site, items: readonly ItemPage[], chars: readonly string[], shardTarget: number): PinyinFiles {
   // Titles count once per item; a unit's or category's name by its items, as that is how often readers meet it.
@@ -73,40 +99,30 @@ export function buildPinyin(site: Site, items: readonly ItemPage[], chars: reado
   }
   const syllables = new Set<string>();
   const entries = [...byKey]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([key, words]) => {
       for (const syllable of key.split(' ')) syllables.add(syllable);
-      words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      words.sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]));
       return [key, words.slice(0, WORDS_PER_KEY)] as const;
     });
+  const words = shardsOf(entries, shardTarget, (key, list) => key.length + JSON.stringify(list).length + 4);
 
-  const shards: PinyinShard[] = [];
-  const firstKeys: string[] = [];
-  let shard: PinyinShard = {};
-  let size = 0;
-  for (const [key, words] of entries) {
-    const bytes = key.length + JSON.stringify(words).length + 4;
-    if (size > 0 && size + bytes > shardTarget) {
-      shards.push(shard);
-      shard = {};
-      size = 0;
-    }
-    if (size === 0) firstKeys.push(shards.length === 0 ? '' : key);
-    shard[key] = words;
-    size += bytes;
-  }
-  if (size > 0 || shards.length === 0) {
-    if (size === 0) firstKeys.push('');
-    shards.push(shard);
-  }
-
-  const bySyllable = new Map<string, string>();
-  for (const char of new Set([...gb2312(), ...chars])) {
+  const readingOf: [string, string][] = [];
+  for (const char of [...new Set([...gb2312(), ...chars])].sort(byCodeUnits)) {
     const [reading] = readings(char);
-    if (reading && /^[a-z]+$/.test(reading)) bySyllable.set(reading, (bySyllable.get(reading) ?? '') + char);
+    if (reading && /^[a-z]+$/.test(reading)) readingOf.push([char, reading]);
   }
-  const readingOf = Object.fromEntries([...bySyllable].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { table: { syllables: [...syllables].sort(), chars: readingOf, shards: firstKeys }, shards };
+  const charShards = shardsOf(readingOf, CHAR_SHARD_TARGET, (_, reading) => reading.length + 4);
+  return {
+    table: { syllables: [...syllables].sort(), words: words.firstKeys, chars: charShards.firstKeys },
+    words: words.shards.map((shard) => Object.fromEntries(shard)),
+    // Grouped by reading, which repeats less than one reading per character.
+    chars: charShards.shards.map((shard) => {
+      const group: CharShard = {};
+      for (const [char, reading] of shard) group[reading] = (group[reading] ?? '') + char;
+      return group;
+    }),
+  };
 }
 
 /** Whether a token of the index is one Han character (those the table gives readings for). */

@@ -1,6 +1,6 @@
 /** The pinyin table of the search index: readings of the archive's words, in shards by key. */
 import { describe, expect, it } from 'vitest';
-import type { PinyinShard } from '../../src/search/format.ts';
+import type { CharShard, PinyinShard } from '../../src/search/format.ts';
 import { buildPinyin } from '../../src/search/pinyin.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
@@ -15,19 +15,19 @@ const allWords = (shards: PinyinShard[]) => Object.assign({}, ...shards) as Piny
 
 describe('buildPinyin', () => {
   it('keys each pair of neighbouring characters of titles by its toneless reading, counting titles', () => {
-    const words = allWords(pinyin().shards);
+    const words = allWords(pinyin().words);
     expect(words['leng lian']).toEqual([['冷链', 3]]);
     expect(words['shi pin']).toEqual([['食品', 1]]);
   });
 
   it('reads a word as a whole: 银行 is yin hang, not yin xing', () => {
-    const words = allWords(pinyin().shards);
+    const words = allWords(pinyin().words);
     expect(words['yin hang']).toEqual([['银行', 1]]);
     expect(words['yin xing']).toBeUndefined();
   });
 
   it('takes the names and aliases of units and categories with items, weighted by their items', () => {
-    const words = allWords(pinyin().shards);
+    const words = allWords(pinyin().words);
     // 济源路办事处 is an alias of 济源路街道 (the helpers' units), which has one item.
     expect(words['ban shi']).toEqual([['办事', 1]]);
     // 通航试验区管委会 has none: its name counts only from the title that holds it.
@@ -37,9 +37,21 @@ describe('buildPinyin', () => {
     expect(words['yi qing']).toEqual([['疫情', 6]]);
   });
 
-  it('gives the characters of each reading, GB 2312’s and those it is given, and lists the syllables its words use', () => {
-    const { table } = pinyin();
-    const readingOf = new Map(Object.entries(table.chars).flatMap(([reading, chars]) => [...chars].map((char) => [char, reading])));
+  it('gives the reading of GB 2312’s characters and those it is given, in shards by character, and lists the syllables its words use', () => {
+    const { table, chars } = pinyin();
+    expect(chars.length).toBeGreaterThan(10);
+    expect(table.chars).toHaveLength(chars.length);
+    expect(table.chars[0]).toBe('');
+    const readingOf = new Map<string, string>();
+    chars.forEach((shard: CharShard, k) => {
+      const inShard = Object.entries(shard).flatMap(([reading, group]) => [...group].map((char) => [char, reading] as const));
+      for (const [char, reading] of inShard) readingOf.set(char, reading);
+      // Every character of shard k sorts from its first key up to the next shard's.
+      for (const [char] of inShard) {
+        if (k > 0) expect(char >= table.chars[k]!).toBe(true);
+        if (k + 1 < chars.length) expect(char < table.chars[k + 1]!).toBe(true);
+      }
+    });
     expect(Object.fromEntries(['冷', '链', '连', '銀', '楞'].map((char) => [char, readingOf.get(char)]))).toEqual({ 冷: 'leng', 链: 'lian', 连: 'lian', 銀: 'yin', 楞: 'leng' });
     expect(readingOf.size).toBeGreaterThanOrEqual(6763);
     expect(table.syllables).toContain('leng');
@@ -48,16 +60,16 @@ describe('buildPinyin', () => {
   });
 
   it('splits the words into shards in key order, the first key of each in the table', () => {
-    const { table, shards } = pinyin(64);
-    expect(shards.length).toBeGreaterThan(2);
-    expect(table.shards).toHaveLength(shards.length);
-    expect(table.shards[0]).toBe('');
-    shards.forEach((shard, k) => {
+    const { table, words } = pinyin(64);
+    expect(words.length).toBeGreaterThan(2);
+    expect(table.words).toHaveLength(words.length);
+    expect(table.words[0]).toBe('');
+    words.forEach((shard, k) => {
       const keys = Object.keys(shard);
-      if (k > 0) expect(keys[0]).toBe(table.shards[k]);
+      if (k > 0) expect(keys[0]).toBe(table.words[k]);
       expect(keys).toEqual([...keys].sort());
-      if (k > 0) expect(keys[0]! > Object.keys(shards[k - 1]!).at(-1)!).toBe(true);
+      if (k > 0) expect(keys[0]! > Object.keys(words[k - 1]!).at(-1)!).toBe(true);
     });
-    expect(allWords(shards)).toEqual(allWords(pinyin().shards));
+    expect(allWords(words)).toEqual(allWords(pinyin().words));
   });
 });

@@ -36,6 +36,7 @@ export async function answer(index: SearchIndex, q: string, filters: Filters, pa
     if (respelled.hits.length > 0) return { ...respelled, typedInPinyin: q, homophone: undefined };
   }
   const homophone = await words.homophone(q);
-  const findsItems = homophone !== undefined && (await firstPages(index, homophone, filters, 1)).hits.length > 0;
+  // One confirmed item is enough to offer it: a page of ten would download ten items.
+  const findsItems = homophone !== undefined && (await (await index.search({ q: homophone, filters })).more(1)).length > 0;
   return { ...found, typedInPinyin: undefined, homophone: findsItems ? homophone : undefined };
 }

@@ -21,6 +21,7 @@ import {
   searchableText,
   shardOf,
   type FacetName,
+  type CharShard,
   type Manifest,
   type PinyinShard,
   type PinyinTable,
@@ -130,17 +131,21 @@ export class SearchIndex {
   /** The archive's words by reading, loaded at the first query that needs them (pinyin typed, or nothing found). */
   pinyin(): Promise<PinyinWords> {
     if (!this.pinyinWords) {
-      const shards = new Map<number, Promise<PinyinShard>>();
-      const shard = (k: number) => {
-        let loaded = shards.get(k);
-        if (!loaded) {
-          loaded = this.json<PinyinShard>(`y${k}.bin`);
-          loaded.catch(() => shards.delete(k));
-          shards.set(k, loaded);
-        }
-        return loaded;
+      // Each shard fetched once; a failed fetch is forgotten, to be tried again.
+      const cached = <T>(prefix: string) => {
+        const loaded = new Map<number, Promise<T>>();
+        return (k: number) => {
+          let shard = loaded.get(k);
+          if (!shard) {
+            shard = this.json<T>(`${prefix}${k}.bin`);
+            shard.catch(() => loaded.delete(k));
+            loaded.set(k, shard);
+          }
+          return shard;
+        };
       };
-      const words = this.json<PinyinTable>('pinyin.bin').then((table) => new PinyinWords(table, shard));
+      const loaders = { words: cached<PinyinShard>('y'), chars: cached<CharShard>('c') };
+      const words = this.json<PinyinTable>('pinyin.bin').then((table) => new PinyinWords(table, loaders));
       words.catch(() => (this.pinyinWords = undefined));
       this.pinyinWords = words;
     }

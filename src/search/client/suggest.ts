@@ -4,7 +4,7 @@
  * homophone for a query that found nothing (冷连 → 冷链), and the names closest to a mistyped one.
  * Words come from the archive itself (pinyin.ts writes them), so a suggestion always finds items.
  */
-import type { FacetName, Manifest, PinyinShard, PinyinTable } from '../format.ts';
+import type { CharShard, FacetName, Manifest, PinyinShard, PinyinTable } from '../format.ts';
 import { shardOf } from '../format.ts';
 import { fold, queryTerms } from '../tokenize.ts';
 
@@ -67,22 +67,40 @@ export function closeFacets(q: string, manifest: Manifest, max = 3): FacetOffer[
   return offers.sort((a, b) => a.distance - b.distance).slice(0, max).map(({ distance: _, ...offer }) => offer);
 }
 
-/** Loads a pinyin word shard by its number. */
-export type ShardLoader = (k: number) => Promise<PinyinShard>;
+/**
+ * Longest term respelled by sound: a word or a name. Each character costs its reading's shard and
+ * each pair a word shard: an 8-character phrase took a query that found nothing from 41 KB to
+ * 59 KB at 20,000 items (bench/search-results.md), against a budget of 60.
+ */
+const HOMOPHONE_MAX = 6;
+
+/** Load the pinyin word and character shards by number. */
+export interface ShardLoaders {
+  words(k: number): Promise<PinyinShard>;
+  chars(k: number): Promise<CharShard>;
+}
 
 /** The archive's words by their reading (format.ts: PinyinTable). */
 export class PinyinWords {
   private readonly syllables: Set<string>;
   private readonly longest: number;
-  private readonly readingOf = new Map<string, string>();
 
   constructor(
     private readonly table: PinyinTable,
-    private readonly shard: ShardLoader,
+    private readonly load: ShardLoaders,
   ) {
     this.syllables = new Set(table.syllables);
     this.longest = Math.max(0, ...table.syllables.map((s) => s.length));
-    for (const [reading, chars] of Object.entries(table.chars)) for (const char of chars) this.readingOf.set(char, reading);
+  }
+
+  /** The reading of each of `chars` (undefined for one without), from the shards that hold them. */
+  private async readings(chars: readonly string[]): Promise<(string | undefined)[]> {
+    const numbers = [...new Set(chars.map((char) => shardOf(this.table.chars, char)))];
+    const readingOf = new Map<string, string>();
+    for (const shard of await Promise.all(numbers.map((k) => this.load.chars(k)))) {
+      for (const [reading, group] of Object.entries(shard)) for (const char of group) readingOf.set(char, reading);
+    }
+    return chars.map((char) => readingOf.get(char));
   }
 
   /**
@@ -114,9 +132,9 @@ export class PinyinWords {
   }
 
   private async words(keys: readonly string[]): Promise<Map<string, [string, number][]>> {
-    const numbers = [...new Set(keys.map((key) => shardOf(this.table.shards, key)))];
-    const shards = new Map(await Promise.all(numbers.map(async (k) => [k, await this.shard(k)] as const)));
-    return new Map(keys.map((key) => [key, shards.get(shardOf(this.table.shards, key))![key] ?? []]));
+    const numbers = [...new Set(keys.map((key) => shardOf(this.table.words, key)))];
+    const shards = new Map(await Promise.all(numbers.map(async (k) => [k, await this.load.words(k)] as const)));
+    return new Map(keys.map((key) => [key, shards.get(shardOf(this.table.words, key))![key] ?? []]));
   }
 
   /**
@@ -161,15 +179,19 @@ export class PinyinWords {
     return undefined;
   }
 
-  /** The terms of `q` in Han characters, each replaced by its most likely homophone word of the archive; undefined when none changes. */
+  /**
+   * The terms of `q` in Han characters (2 to `HOMOPHONE_MAX` of them), each replaced by its most
+   * likely homophone word of the archive; undefined when none changes.
+   */
   async homophone(q: string): Promise<string | undefined> {
     const terms = queryTerms(q);
     let changed = false;
     const respelled = await Promise.all(
       terms.map(async (term) => {
         const chars = [...term];
-        const syllables = chars.map((char) => this.readingOf.get(char));
-        if (chars.length < 2 || syllables.some((s) => s === undefined)) return term;
+        if (chars.length < 2 || chars.length > HOMOPHONE_MAX) return term;
+        const syllables = await this.readings(chars);
+        if (syllables.some((s) => s === undefined)) return term;
         const word = await this.spell(syllables as string[], chars);
         if (word && word !== term) changed = true;
         return word ?? term;

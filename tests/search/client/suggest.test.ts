@@ -111,6 +111,11 @@ describe('homophones', () => {
     expect(await words.homophone('冷连 检查')).toBe('冷链 检查');
   });
 
+  it('respells terms of up to six characters: a word or a name, not a phrase', async () => {
+    expect(await words.homophone('冷连食品专')).toBe('冷链食品专');
+    expect(await words.homophone('加强冷连物流管理')).toBeUndefined();
+  });
+
   it('offers nothing for a word the archive has, or one it cannot read', async () => {
     expect(await words.homophone('冷链')).toBeUndefined();
     expect(await words.homophone('冷')).toBeUndefined();
