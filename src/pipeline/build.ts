@@ -112,8 +112,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     // The output is exactly what this build would write, and it passed every step then.
     if (request.cacheDir) await memo.save(request.cacheDir).catch(() => undefined);
     time('upToDate');
-    const pages = [...previous.files.keys()].filter((file) => file.endsWith('.html')).length;
-    return { ok: true, diagnostics, pages, reused: pages, upToDate: true, address, timings };
+    return { ok: true, diagnostics, pages: previous.pageCount, reused: previous.pageCount, upToDate: true, address, timings };
   }
   const reusable = reusablePages(previous);
   const changed = changedPages(site, fingerprints, reusable);
@@ -143,7 +142,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     progress,
     previous,
     reused,
-    record: { outDir, pages: new Map(), search: undefined, site: siteFingerprint, files: new Map() },
+    record: { outDir, pages: new Map(), search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
     fingerprints,
   };
   try {
@@ -157,6 +156,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
       context.record.files = statFiles(outDir);
+      context.record.pageCount = context.pages;
       await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record)]).catch(() => undefined);
     }
     time('swapAndSaveCache');

@@ -24,6 +24,8 @@ export interface OutputRecord {
   site: string;
   /** Every file of the output with its size and modification time, to tell that nobody changed it. */
   files: Map<string, string>;
+  /** Pages the build wrote or reused (`BuildResult.pages`), said again when the next build finds nothing to do. */
+  pageCount: number;
 }
 
 const recordName = (outDir: string) => `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.bin`;

@@ -6,7 +6,7 @@
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, LAYOUTS_DIR } from '../../src/pipeline/build.ts';
+import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
 import { listTree } from '../../src/files/tree.ts';
@@ -17,6 +17,7 @@ import { hashTree as hashFiles, PROJECT_ROOT, removeDir, tempDir } from './suppo
 let dir: string;
 let content: string;
 let fixture: FixtureSite;
+let first: BuildResult;
 const out = () => path.join(dir, 'out');
 const cache = () => path.join(dir, 'cache');
 
@@ -47,7 +48,7 @@ beforeAll(async () => {
   dir = await tempDir('cache');
   content = path.join(dir, 'content');
   fixture = await writeFixtureSite(content);
-  const first = await build({ contentDir: content, outDir: out(), root: dir, cacheDir: cache() });
+  first = await build({ contentDir: content, outDir: out(), root: dir, cacheDir: cache() });
   expect(first.ok).toBe(true);
   expect(first.reused).toBe(0);
 }, 120_000);
@@ -59,6 +60,8 @@ describe('a build with a cache', () => {
     const before = await stat(path.join(out(), 'index.html'));
     const { cached, tree, freshTree } = await buildBoth();
     expect(cached.upToDate).toBe(true);
+    // The pages the last build wrote, counted as it counted them.
+    expect(cached.pages).toBe(first.pages);
     expect(tree).toEqual(freshTree);
     // Not even replaced: the same file.
     expect((await stat(path.join(out(), 'index.html'))).ino).toBe(before.ino);

@@ -37,6 +37,7 @@ function output(): { out: string; record: OutputRecord } {
     search: undefined,
     site: 'site-fingerprint',
     files: statFiles(out),
+    pageCount: 3,
   };
   return { out, record };
 }
