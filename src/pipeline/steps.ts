@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import type { EleventyConfig } from '../eleventy/index.ts';
+import { PrintError } from '../print/pdf.ts';
 import { writeSearchIndex } from '../search/index.ts';
 import { issuePdfKeys, searchKey, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './link-check.ts';
 import type { Progress } from './progress.ts';
-import { PrintError } from '../print/pdf.ts';
 import { publishFiles } from './publish-files.ts';
 import { linkFiles, untouched, type OutputRecord } from './reuse.ts';
 import type { SiteAddress } from './site-address.ts';

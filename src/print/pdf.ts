@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
+import type { SiteAddress } from '../pipeline/site-address.ts';
 import { launchChromium } from './chromium.ts';
 import { fileInSite } from './serve.ts';
 
@@ -35,14 +36,6 @@ export async function requireCjkFont(): Promise<void> {
   );
 }
 
-/** Where the site is published (the build's `address`): the PDF's links lead there. */
-export interface PrintAddress {
-  /** Absolute, ending in `/`: `https://example.gov.cn/bulletin/`. */
-  url: string;
-  /** Its path, ending in `/`. */
-  pathPrefix: string;
-}
-
 /** One browser for many pages of one built site. */
 export interface Printer {
   /** Prints the page at the root-relative `url` (`/2021/03/`) into the file `out`. */
@@ -50,7 +43,8 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-export async function openPrinter(siteDir: string, address: PrintAddress): Promise<Printer> {
+/** `address`: where the site is published (the build's), which the PDF's links lead to. */
+export async function openPrinter(siteDir: string, address: SiteAddress): Promise<Printer> {
   await requireCjkFont();
   const root = path.resolve(siteDir);
   const browser: Browser = await launchChromium().catch((error: unknown) => {
@@ -109,7 +103,7 @@ export interface PrintRequest {
   /** PDF file to write. */
   out: string;
   /** Where the site is published (`BuildResult.address`). */
-  address: PrintAddress;
+  address: SiteAddress;
 }
 
 /** One page to one PDF. */
