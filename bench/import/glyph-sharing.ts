@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { launchChromium } from '../../src/print/chromium.ts';
+import { launchChromium } from '../../src/print/index.ts';
 import { readPdfLines } from '../../src/tools/import/pdf-lines.ts';
 
 const FONTS = ["'Noto Sans CJK SC'", "'Noto Serif CJK SC'", "'AR PL UMing CN'", "'AR PL UKai CN'"];

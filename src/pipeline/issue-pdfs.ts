@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openPrinter, PrintError, type Printer } from '../print/pdf.ts';
+import { openPrinter, PrintError, type Printer } from '../print/index.ts';
 import type { IssuePage } from '../site/index.ts';
 import { fileOfPage } from './link-check.ts';
 import type { Progress } from './progress.ts';

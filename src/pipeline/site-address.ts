@@ -4,13 +4,9 @@
  * writing root-relative URLs and one tokenizer pass (src/eleventy/path-prefix.ts) adds the
  * prefix to every page.
  */
+import type { SiteAddress } from '../site/index.ts';
 
-export interface SiteAddress {
-  /** Absolute, ending in `/`: `https://example.gov.cn/bulletin/`. */
-  url: string;
-  /** The URL's path, ending in `/`: `/bulletin/`, or `/` at the root of a host. */
-  pathPrefix: string;
-}
+export type { SiteAddress };
 
 export type SiteAddressResult = ({ ok: true } & SiteAddress) | { ok: false; message: string };
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { EleventyConfig } from '../eleventy/index.ts';
-import { PrintError } from '../print/pdf.ts';
+import { PrintError } from '../print/index.ts';
 import { writeSearchIndex } from '../search/index.ts';
 import { issuePdfKeys, searchKey, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';

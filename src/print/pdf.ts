@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import type { SiteAddress } from '../pipeline/site-address.ts';
+import type { SiteAddress } from '../site/index.ts';
 import { launchChromium } from './chromium.ts';
 import { fileInSite } from './serve.ts';
 

@@ -4,4 +4,4 @@ export { urls } from './urls.ts';
 export { checkBodyLinks, renderJobs, type FileProblems, type PublishOptions } from './body-links.ts';
 export { groupBy } from './group-by.ts';
 export { changedPages, fingerprintPages, fingerprintSite, issuePdfKeys, searchKey, type Fingerprints } from './fingerprint.ts';
-export type { ImageFormat, IssuePage, ItemPage, Link, ListingPage, OutputFile, RenderSet, Site } from './model.ts';
+export type { ImageFormat, IssuePage, ItemPage, Link, ListingPage, OutputFile, RenderSet, Site, SiteAddress } from './model.ts';

@@ -5,6 +5,14 @@
 import type { IsoDate, SiteConfig } from '../content/index.ts';
 import type { FooterLine } from './footer.ts';
 
+/** Where the site is published (\`SITE_URL\`, else site.yaml's \`url\`; src/pipeline/site-address.ts). */
+export interface SiteAddress {
+  /** Absolute, ending in `/`: `https://example.gov.cn/bulletin/`. */
+  url: string;
+  /** The URL's path, ending in `/`: `/bulletin/`, or `/` at the root of a host. */
+  pathPrefix: string;
+}
+
 /** A link to another page. URLs are root-relative and end in `/` (or `.html` for the 404 page). */
 export interface Link {
   url: string;

@@ -1,2 +1,2 @@
 /** The chromium the print tool launches, for browser tests. */
-export { CHROMIUM, launchChromium as launchBrowser } from '../../src/print/chromium.ts';
+export { CHROMIUM, launchChromium as launchBrowser } from '../../src/print/index.ts';

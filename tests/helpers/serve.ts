@@ -1,2 +1,2 @@
 /** The static server the print tool uses, for browser tests. */
-export { serve, type StaticServer } from '../../src/print/serve.ts';
+export { serve, type StaticServer } from '../../src/print/index.ts';

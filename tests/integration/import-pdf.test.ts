@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/content/frontmatter.ts';
 import { build } from '../../src/pipeline/build.ts';
-import { printPdf } from '../../src/print/pdf.ts';
+import { printPdf } from '../../src/print/index.ts';
 import { importBulletin } from '../../src/tools/import/run.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { BUILD_TIMEOUT, PROJECT_ROOT, removeDir, tempDir } from './support.ts';

@@ -11,10 +11,11 @@
  */
 import { FACETS, type FacetName, type StoredDoc } from '../format.ts';
 import { queryTerms } from '../tokenize.ts';
-import { answer, type Answer } from './answer.ts';
+import { answer } from './answer.ts';
+import { element, FACET_LEGEND } from './dom.ts';
 import { httpLoader, SearchIndex, type Filters, type Results } from './engine.ts';
 import { excerpt, highlight, type Segment } from './highlight.ts';
-import { closeFacets, namedFacets, type FacetOffer } from './suggest.ts';
+import { offersFor } from './offers.ts';
 
 /** The manifest sits beside this script; links to items are resolved against the site root above it. */
 const MANIFEST = new URL('index.bin', import.meta.url);
@@ -24,7 +25,6 @@ const SITE_ROOT = new URL('../', import.meta.url);
 export const openIndex = (): Promise<SearchIndex> => SearchIndex.open(httpLoader(MANIFEST));
 export { answer };
 
-const FACET_LEGEND: Record<FacetName, string> = { unit: '来源单位', category: '栏目', year: '年份' };
 const TYPING_DELAY_MS = 150;
 
 interface State {
@@ -48,12 +48,6 @@ function urlOf(state: State): string {
   if (state.pages > 1) params.set('page', String(state.pages));
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
 }
 
 /** Text with its matches in <mark>: text nodes only, never HTML. */
@@ -210,7 +204,18 @@ class SearchPage {
     this.root.setAttribute('aria-busy', 'true');
     try {
       const found = await answer(index, state.q, filters, state.pages);
-      const offers = this.offersFor(state, found);
+      const offers = offersFor(state, found, this.index!.manifest, {
+        filterBy: (offer) => {
+          this.input.value = queryTerms(state.q).filter((term) => term !== offer.term).join(' ');
+          const box = [...this.facets.querySelectorAll<HTMLInputElement>(`input[name="${offer.facet}"]`)].find((b) => b.value === offer.name);
+          if (box) box.checked = true;
+          void this.commit('push', false);
+        },
+        search: (q) => {
+          this.input.value = q;
+          void this.commit('push', false);
+        },
+      });
       if (generation !== this.generation) return;
       this.results = found.results;
       this.list.replaceChildren(...found.hits.map((hit) => this.renderHit(hit.doc)));
@@ -222,51 +227,6 @@ class SearchPage {
     } finally {
       if (generation === this.generation) this.root.removeAttribute('aria-busy');
     }
-  }
-
-  /**
-   * What to offer beside the results: the filter of a unit or category the query names; and when
-   * nothing was found, the homophone that finds something (冷连 → 冷链) and the closest names.
-   * `said`: the same in words, for the live region.
-   */
-  private offersFor(state: State, found: Answer): { nodes: HTMLElement[]; said: string } {
-    const manifest = this.index!.manifest;
-    const nodes: HTMLElement[] = [];
-    const said: string[] = [];
-    const line = (...children: (Node | string)[]) => nodes.push(element('p', { className: 'search-offer' }, ...children));
-    const button = (label: string, action: () => void) => {
-      const node = element('button', { type: 'button', className: 'search-offer-button' }, label);
-      node.addEventListener('click', action);
-      return node;
-    };
-    const filterBy = (offer: FacetOffer) => () => {
-      this.input.value = queryTerms(state.q).filter((term) => term !== offer.term).join(' ');
-      const box = [...this.facets.querySelectorAll<HTMLInputElement>(`input[name="${offer.facet}"]`)].find((b) => b.value === offer.name);
-      if (box) box.checked = true;
-      void this.commit('push', false);
-    };
-    for (const offer of namedFacets(state.q, manifest)) {
-      if (state.filters[offer.facet].includes(offer.name)) continue;
-      const label = `只看${FACET_LEGEND[offer.facet]}为“${offer.name}”的信息`;
-      line(button(label, filterBy(offer)));
-      said.push(`可以${label}。`);
-    }
-    if (found.hits.length > 0) return { nodes, said: said.join('') };
-
-    const { homophone } = found;
-    if (homophone !== undefined) {
-      line('您是不是要找：', button(homophone, () => {
-        this.input.value = homophone;
-        void this.commit('push', false);
-      }));
-      said.push(`您是不是要找“${homophone}”？`);
-    }
-    const close = closeFacets(state.q, manifest);
-    if (close.length > 0) {
-      line('相近的名称：', ...close.flatMap((offer, i) => [i > 0 ? ' ' : '', button(`${FACET_LEGEND[offer.facet]}：${offer.name}`, filterBy(offer))]));
-      said.push(`相近的名称：${close.map((offer) => offer.name).join('、')}。`);
-    }
-    return { nodes, said: said.join('') };
   }
 
   private async loadMore(): Promise<void> {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printPdf } from '../../src/print/pdf.ts';
+import { printPdf } from '../../src/print/index.ts';
 import { PROJECT_ROOT, removeDir, tempDir } from '../integration/support.ts';
 
 const run = promisify(execFile);
@@ -28,7 +28,7 @@ function pdfCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: nu
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/print/cli.ts', ...args],
+      ['--import', 'tsx', 'src/tools/pdf.ts', ...args],
       { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: TIMEOUT },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, describeError } from '../pipeline/index.ts';
 import { formatDiagnostic, summarize } from '../content/index.ts';
-import { PrintError, printPdf, requireCjkFont } from './pdf.ts';
+import { PrintError, printPdf, requireCjkFont } from '../print/index.ts';
 
 const USAGE = '用法：npm run pdf -- 2021/03 [--out 文件.pdf]（期次为 content/ 下的“年份/期号”目录）';
 
