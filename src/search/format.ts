@@ -309,6 +309,26 @@ export function forEachId(list: ShardList, add: (id: number) => void): void {
   }
 }
 
+/**
+ * Entries in key order cut into shards of up to about `target` bytes (an entry larger than that
+ * gets a shard alone), with the first key of each for `shardOf`. The first is '', so no key falls
+ * before it, and an empty list still gives one shard, so every key has a shard to be missing from.
+ */
+export function cutShards<T>(sorted: readonly T[], target: number, key: (entry: T) => string, size: (entry: T) => number): { firstKeys: string[]; shards: T[][] } {
+  const shards: T[][] = [[]];
+  let bytes = 0;
+  for (const entry of sorted) {
+    const entryBytes = size(entry);
+    if (bytes > 0 && bytes + entryBytes > target) {
+      shards.push([]);
+      bytes = 0;
+    }
+    shards.at(-1)!.push(entry);
+    bytes += entryBytes;
+  }
+  return { firstKeys: shards.map((shard, k) => (k === 0 ? '' : key(shard[0]!))), shards };
+}
+
 /** Index of the shard that holds `token`: the last whose first token is ≤ it. */
 export function shardOf(shards: readonly string[], token: string): number {
   let low = 0;

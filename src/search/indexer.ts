@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { groupBy, urls, type ItemPage, type Site } from '../site/index.ts';
 import {
+  cutShards,
   encodeIds,
   encodeShard,
   entrySize,
@@ -178,25 +179,8 @@ export function buildSearchIndex(site: Site, options: IndexOptions = {}): Search
   const entries = [...facet.entries, ...postings(items)].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
 
   const parts = new Map<string, Uint8Array>();
-  const shards: string[] = [];
-  let shard: ShardEntry[] = [];
-  let size = 0;
-  const flush = () => {
-    parts.set(`t${shards.length}.bin`, compress(encodeShard(shard)));
-    shards.push(shard[0]?.token ?? '');
-    shard = [];
-    size = 0;
-  };
-  for (const entry of entries) {
-    const bytes = entrySize(entry);
-    if (shard.length > 0 && size + bytes > shardTarget) flush();
-    shard.push(entry);
-    size += bytes;
-  }
-  // An empty site still gets one (empty) shard, so every token has a shard to be missing from.
-  if (shard.length > 0 || shards.length === 0) flush();
-  // The first shard starts at the smallest possible token, so `shardOf` never falls before it.
-  shards[0] = '';
+  const { firstKeys: shards, shards: tokenShards } = cutShards(entries, shardTarget, (entry) => entry.token, entrySize);
+  tokenShards.forEach((shard, k) => parts.set(`t${k}.bin`, compress(encodeShard(shard))));
 
   const pinyin = buildPinyin(site, items, entries.filter((entry) => isHanChar(entry.token)).map((entry) => entry.token), shardTarget);
   parts.set('pinyin.bin', compress(new TextEncoder().encode(JSON.stringify(pinyin.table))));

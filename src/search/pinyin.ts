@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { pinyin } from 'pinyin-pro';
 import type { ItemPage, Site } from '../site/index.ts';
-import type { CharShard, PinyinShard, PinyinTable } from './format.ts';
+import { cutShards, type CharShard, type PinyinShard, type PinyinTable } from './format.ts';
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -53,22 +53,6 @@ const WORDS_PER_KEY = 4;
  */
 const CHAR_SHARD_TARGET = 1536;
 
-/** Sorted `entries` cut into runs of about `target` bytes; the first key of each run, the first run's as ''. */
-function shardsOf<V>(entries: readonly (readonly [string, V])[], target: number, size: (key: string, value: V) => number): { firstKeys: string[]; shards: [string, V][][] } {
-  const shards: [string, V][][] = [[]];
-  let bytes = 0;
-  for (const [key, value] of entries) {
-    const entry = size(key, value);
-    if (bytes > 0 && bytes + entry > target) {
-      shards.push([]);
-      bytes = 0;
-    }
-    shards.at(-1)!.push([key, value]);
-    bytes += entry;
-  }
-  return { firstKeys: shards.map((shard, k) => (k === 0 ? '' : shard[0]![0])), shards };
-}
-
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -105,14 +89,14 @@ export function buildPinyin(site: Site, items: readonly ItemPage[], chars: reado
       words.sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]));
       return [key, words.slice(0, WORDS_PER_KEY)] as const;
     });
-  const words = shardsOf(entries, shardTarget, (key, list) => key.length + JSON.stringify(list).length + 4);
+  const words = cutShards(entries, shardTarget, ([key]) => key, ([key, list]) => key.length + JSON.stringify(list).length + 4);
 
   const readingOf: [string, string][] = [];
   for (const char of [...new Set([...gb2312(), ...chars])].sort(byCodeUnits)) {
     const [reading] = readings(char);
     if (reading && /^[a-z]+$/.test(reading)) readingOf.push([char, reading]);
   }
-  const charShards = shardsOf(readingOf, CHAR_SHARD_TARGET, (_, reading) => reading.length + 4);
+  const charShards = cutShards(readingOf, CHAR_SHARD_TARGET, ([char]) => char, ([, reading]) => reading.length + 4);
   return {
     table: { syllables: [...syllables].sort(), words: words.firstKeys, chars: charShards.firstKeys },
     words: words.shards.map((shard) => Object.fromEntries(shard)),
