@@ -67,11 +67,22 @@ export function httpLoader(manifestUrl: URL): Loader {
   };
 }
 
+/** `cache`'s promise for `key`, started by `load` the first time; a failure is forgotten, to be tried again. */
+function once<K, T>(cache: Map<K, Promise<T>>, key: K, load: () => Promise<T>): Promise<T> {
+  let loading = cache.get(key);
+  if (!loading) {
+    loading = load();
+    loading.catch(() => cache.delete(key));
+    cache.set(key, loading);
+  }
+  return loading;
+}
+
 export class SearchIndex {
   private readonly shards = new Map<number, Promise<Map<string, ShardList>>>();
   private readonly chunks = new Map<number, Promise<StoredDoc[]>>();
   private readonly sets = new Map<string, Bitset>();
-  private pinyinWords: Promise<PinyinWords> | undefined;
+  private readonly pinyinWords = new Map<'table', Promise<PinyinWords>>();
 
   private constructor(
     readonly manifest: Manifest,
@@ -90,13 +101,7 @@ export class SearchIndex {
   }
 
   private shard(k: number): Promise<Map<string, ShardList>> {
-    let shard = this.shards.get(k);
-    if (!shard) {
-      shard = SearchIndex.read(this.load, `${this.manifest.parts}t${k}.bin`).then(decodeShard);
-      shard.catch(() => this.shards.delete(k));
-      this.shards.set(k, shard);
-    }
-    return shard;
+    return once(this.shards, k, () => SearchIndex.read(this.load, `${this.manifest.parts}t${k}.bin`).then(decodeShard));
   }
 
   /** The ids of a token (empty when no item has it). */
@@ -113,13 +118,8 @@ export class SearchIndex {
 
   async doc(id: number): Promise<StoredDoc> {
     const k = Math.floor(id / this.manifest.docsPerChunk);
-    let chunk = this.chunks.get(k);
-    if (!chunk) {
-      chunk = this.json<StoredDoc[]>(`d${k}.bin`);
-      chunk.catch(() => this.chunks.delete(k));
-      this.chunks.set(k, chunk);
-    }
-    const doc = (await chunk)[id % this.manifest.docsPerChunk];
+    const chunk = await once(this.chunks, k, () => this.json<StoredDoc[]>(`d${k}.bin`));
+    const doc = chunk[id % this.manifest.docsPerChunk];
     if (!doc) throw new FormatError(`no item ${id} in chunk ${k}`);
     return doc;
   }
@@ -130,26 +130,15 @@ export class SearchIndex {
 
   /** The archive's words by reading, loaded at the first query that needs them (pinyin typed, or nothing found). */
   pinyin(): Promise<PinyinWords> {
-    if (!this.pinyinWords) {
-      // Each shard fetched once; a failed fetch is forgotten, to be tried again.
-      const cached = <T>(prefix: string) => {
-        const loaded = new Map<number, Promise<T>>();
-        return (k: number) => {
-          let shard = loaded.get(k);
-          if (!shard) {
-            shard = this.json<T>(`${prefix}${k}.bin`);
-            shard.catch(() => loaded.delete(k));
-            loaded.set(k, shard);
-          }
-          return shard;
-        };
+    return once(this.pinyinWords, 'table', () => {
+      const words = new Map<number, Promise<PinyinShard>>();
+      const chars = new Map<number, Promise<CharShard>>();
+      const loaders = {
+        words: (k: number) => once(words, k, () => this.json<PinyinShard>(`y${k}.bin`)),
+        chars: (k: number) => once(chars, k, () => this.json<CharShard>(`c${k}.bin`)),
       };
-      const loaders = { words: cached<PinyinShard>('y'), chars: cached<CharShard>('c') };
-      const words = this.json<PinyinTable>('pinyin.bin').then((table) => new PinyinWords(table, loaders));
-      words.catch(() => (this.pinyinWords = undefined));
-      this.pinyinWords = words;
-    }
-    return this.pinyinWords;
+      return this.json<PinyinTable>('pinyin.bin').then((table) => new PinyinWords(table, loaders));
+    });
   }
 
   /** Filters limited to values the index knows, in its order (the page drops unknown ones from the URL). */

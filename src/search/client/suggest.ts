@@ -4,7 +4,7 @@
  * homophone for a query that found nothing (冷连 → 冷链), and the names closest to a mistyped one.
  * Words come from the archive itself (pinyin.ts writes them), so a suggestion always finds items.
  */
-import type { CharShard, FacetName, Manifest, PinyinShard, PinyinTable } from '../format.ts';
+import type { CharShard, FacetName, FacetValue, Manifest, PinyinShard, PinyinTable } from '../format.ts';
 import { shardOf } from '../format.ts';
 import { fold, queryTerms } from '../tokenize.ts';
 
@@ -19,13 +19,16 @@ export interface FacetOffer {
 
 const NAMED_FACETS = ['unit', 'category'] as const;
 
+/** What a value is known by, folded as query terms are. */
+const namesOf = (value: FacetValue): string[] => [value.name, ...(value.aliases ?? [])].map(fold);
+
 /** The units and categories that a term of `q` names exactly, by name or alias. */
 export function namedFacets(q: string, manifest: Manifest): FacetOffer[] {
   const offers: FacetOffer[] = [];
   for (const term of queryTerms(q)) {
     for (const facet of NAMED_FACETS) {
       for (const value of manifest.facets[facet]) {
-        if ([value.name, ...(value.aliases ?? [])].some((name) => fold(name) === term)) offers.push({ facet, name: value.name, term });
+        if (namesOf(value).includes(term)) offers.push({ facet, name: value.name, term });
       }
     }
   }
@@ -59,7 +62,7 @@ export function closeFacets(q: string, manifest: Manifest, max = 3): FacetOffer[
     const limit = length >= 6 ? 2 : 1;
     for (const facet of NAMED_FACETS) {
       for (const value of manifest.facets[facet]) {
-        const distance = Math.min(...[value.name, ...(value.aliases ?? [])].map((name) => editDistance(term, fold(name), limit)));
+        const distance = Math.min(...namesOf(value).map((name) => editDistance(term, name, limit)));
         if (distance > 0 && distance <= limit) offers.push({ facet, name: value.name, term, distance });
       }
     }
