@@ -19,18 +19,26 @@ function* hanPairs(text: string): Generator<string> {
   for (let i = 1; i < chars.length; i++) if (HAN.test(chars[i - 1]!) && HAN.test(chars[i]!)) yield chars[i - 1]! + chars[i]!;
 }
 
-let common: string[] | undefined;
+/** A character's toneless reading, or undefined when pinyin-pro has none for it. */
+function readingOf(char: string): string | undefined {
+  const [reading] = readings(char);
+  return reading && /^[a-z]+$/.test(reading) ? reading : undefined;
+}
+
+let common: Map<string, string> | undefined;
 /**
- * The 6,763 characters of GB 2312, which every Chinese keyboard offers first: a reader's typo is
- * most often one of them, whether or not the archive has it (冷连 for 冷链).
+ * The readings of GB 2312's 6,763 characters, which every Chinese keyboard offers first: a
+ * reader's typo is most often one of them, whether or not the archive has it (冷连 for 冷链).
+ * The same for every build, so read once a process (7,000 calls of pinyin-pro).
  */
-function gb2312(): string[] {
+function gb2312Readings(): Map<string, string> {
   if (!common) {
-    common = [];
+    common = new Map();
     for (let high = 0xb0; high <= 0xf7; high++) {
       for (let low = 0xa1; low <= 0xfe; low++) {
         const char = iconv.decode(Buffer.from([high, low]), 'gb2312');
-        if (HAN.test(char)) common.push(char);
+        const reading = HAN.test(char) ? readingOf(char) : undefined;
+        if (reading) common.set(char, reading);
       }
     }
   }
@@ -91,12 +99,13 @@ export function buildPinyin(site: Site, items: readonly ItemPage[], chars: reado
     });
   const words = cutShards(entries, shardTarget, ([key]) => key, ([key, list]) => key.length + JSON.stringify(list).length + 4);
 
-  const readingOf: [string, string][] = [];
-  for (const char of [...new Set([...gb2312(), ...chars])].sort(byCodeUnits)) {
-    const [reading] = readings(char);
-    if (reading && /^[a-z]+$/.test(reading)) readingOf.push([char, reading]);
+  const known = new Map(gb2312Readings());
+  for (const char of chars) {
+    const reading = known.has(char) ? undefined : readingOf(char);
+    if (reading) known.set(char, reading);
   }
-  const charShards = cutShards(readingOf, CHAR_SHARD_TARGET, ([char]) => char, ([, reading]) => reading.length + 4);
+  const charReadings = [...known].sort(([a], [b]) => byCodeUnits(a, b));
+  const charShards = cutShards(charReadings, CHAR_SHARD_TARGET, ([char]) => char, ([, reading]) => reading.length + 4);
   return {
     table: { syllables: [...syllables].sort(), words: words.firstKeys, chars: charShards.firstKeys },
     words: words.shards.map((shard) => Object.fromEntries(shard)),
