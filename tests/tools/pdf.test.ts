@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../src/print/index.ts';
 import { PROJECT_ROOT, removeDir, tempDir } from '../integration/support.ts';
+import { flat, linkTargets, pageText } from '../helpers/pdf.ts';
 
 const run = promisify(execFile);
 const MM = 72 / 25.4;
@@ -35,12 +36,6 @@ function pdfCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: nu
   });
 }
 
-const flat = (text: string) => text.replace(/\s+/g, '');
-
-async function pageText(pdf: string, page?: number): Promise<string> {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return (await run('pdftotext', [...range, pdf, '-'])).stdout;
-}
 
 async function pageCount(pdf: string): Promise<number> {
   return Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdf])).stdout)![1]);
@@ -193,7 +188,7 @@ describe('a site built for a path prefix (SITE_URL)', () => {
     const text = flat(await pageText(out, 1));
     expect(text.startsWith(`${site.title}第3期${site.office}2021年1月25日`), text.slice(0, 60)).toBe(true);
     // The item titles and units link to the published site, not to where chromium was served the page.
-    const targets = [...(await readFile(out)).toString('latin1').matchAll(/\/URI\s*\(([^)]*)\)/g)].map((match) => match[1]!);
+    const targets = await linkTargets(out);
     expect(targets).toContain('https://example.gov.cn/bulletin/2021/03/tonghang-xiangmu/');
     for (const target of targets) expect(target.startsWith('https://example.gov.cn/bulletin/'), target).toBe(true);
   }, TIMEOUT);

@@ -3,18 +3,16 @@
  * 【下载PDF版】, printed again only when its issue changed; `npm run build` alone makes none and
  * needs no browser. Run as CI runs it, the CLI in a child process; read back with poppler-utils.
  */
-import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree } from '../../../src/files/tree.ts';
 import { writeFixtureSite, type FixtureSite } from '../../fixtures/site.ts';
+import { flat, linkTargets, pageText } from '../../helpers/pdf.ts';
 import { hashTree, removeDir, runCli, tempDir, type CliResult } from '../support.ts';
 
-const run = promisify(execFile);
 const TIMEOUT = 180_000;
 const SITE_URL = 'https://example.gov.cn/bulletin/';
 
@@ -26,7 +24,7 @@ const out = () => path.join(dir, 'out');
 const build = (...args: string[]) =>
   runCli(['--content', content, '--out', out(), '--cache', path.join(dir, 'cache'), ...args], { SITE_URL });
 const pdfOf = (issue: FixtureSite['issues'][number]) => path.join(out(), issue.key, `${issue.key.replace('/', '-')}.pdf`);
-const text = async (pdf: string) => (await run('pdftotext', [pdf, '-'])).stdout.replace(/\s+/g, '');
+const text = async (pdf: string) => flat(await pageText(pdf));
 
 beforeAll(async () => {
   dir = await tempDir('issue-pdf');
@@ -67,8 +65,7 @@ describe('a build with --pdf', () => {
   });
 
   it('links the PDF’s pages to the published site, never to the address it was printed from', async () => {
-    const bytes = (await readFile(pdfOf(fixture.issues[0]!))).toString('latin1');
-    const targets = [...bytes.matchAll(/\/URI\s*\(([^)]*)\)/g)].map((match) => match[1]!);
+    const targets = await linkTargets(pdfOf(fixture.issues[0]!));
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(target.startsWith(SITE_URL), target).toBe(true);
   });
