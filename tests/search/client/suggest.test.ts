@@ -37,7 +37,7 @@ describe('namedFacets', () => {
     expect(namedFacets('疫情防控', index.manifest)).toEqual([{ facet: 'category', name: '疫情防控', term: '疫情防控' }]);
   });
 
-  it('offers nothing for a part of a name, or a unit with no items', () => {
+  it('offers nothing for a part of a name, or a word that names nothing', () => {
     expect(namedFacets('济源路', index.manifest)).toEqual([]);
     expect(namedFacets('冷链', index.manifest)).toEqual([]);
   });
