@@ -21,6 +21,18 @@ export interface SiteConfig {
   maxFileMB: number;
   /** What every page's footer carries besides the editing office; each shown when given. */
   footer: SiteFooter;
+  /** The published web form's Git backend; undefined: the form is only in `npm run dev`. */
+  admin?: AdminSetting | undefined;
+}
+
+/** Where the published web form saves: a GitHub repository, each item a pull request. */
+export interface AdminSetting {
+  backend: 'github';
+  /** `owner/name` */
+  repo: string;
+  branch: string;
+  /** The OAuth service that signs clerks in to GitHub (Decap's `base_url`). */
+  baseUrl?: string | undefined;
 }
 
 /** The identifiers a Chinese government site shows in its footer (政府网站发展指引). */

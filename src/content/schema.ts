@@ -207,6 +207,18 @@ export const siteSchema = z.strictObject({
       { error: '页脚（footer）须为“键: 值”的形式，可写 host（主办单位）、siteCode（网站标识码）、icp（ICP备案号）、police（公安机关备案号）、contact（联系方式）' },
     )
     .default({}),
+  // The web form (/admin/) in the published site; without it only `npm run dev` has one.
+  admin: z
+    .strictObject(
+      {
+        backend: z.literal('github', { error: '网页表单的后端（admin.backend）目前只能是 github' }),
+        repo: z.string({ error: '仓库（admin.repo）须写成“所有者/仓库名”，如 district-office/bulletin' }).regex(/^[\w.-]+\/[\w.-]+$/, '仓库（admin.repo）须写成“所有者/仓库名”，如 district-office/bulletin'),
+        branch: text('分支', 'branch').default('main'),
+        baseUrl: z.url({ protocol: /^https$/, error: '登录服务地址（admin.baseUrl）须为 https:// 开头的完整网址' }).optional(),
+      },
+      { error: '网页表单（admin）须写成 admin: { backend: github, repo: 所有者/仓库名, branch: main }' },
+    )
+    .optional(),
 }, FIELDS);
 
 export const termListSchema = z.array(

@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { input, search, select } from '@inquirer/prompts';
-import { formatDiagnostic, type IsoDate, itemSchema, parseIsoDate, suggestIsoDate } from '../content/index.ts';
+import { formatDiagnostic, type IsoDate, type ItemDraft, itemSchema, parseIsoDate, suggestIsoDate } from '../content/index.ts';
 import { validateContent } from '../pipeline/index.ts';
 import { shown } from './cli.ts';
 import { describeTarget, ensureIssue, targetIssue, type TargetIssue } from './issue-folder.ts';
 import { CHINESE_PROMPTS, unitSearchTheme } from './prompt-theme.ts';
-import { addItem, type ItemDraft } from './item-file.ts';
+import { addItem } from './item-file.ts';
 import { loadSetting, type Setting } from './setting.ts';
 
 export interface NewItemRequest {

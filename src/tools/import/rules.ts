@@ -4,7 +4,7 @@
  * find the date.
  */
 import { CJK_CLASS, daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type IsoDate, parseIsoDate, type Vocabulary } from '../../content/index.ts';
-import type { ItemDraft } from '../item-file.ts';
+import type { ItemDraft } from '../../content/index.ts';
 import { blockText, countCharacters, type Block, type RawItem } from './bulletin.ts';
 
 const SPACES = '[ \\t\\u00A0\\u3000]+';
