@@ -1,5 +1,5 @@
 /**
- * Rebuild latency of a watching dev build (src/pipeline/dev.ts --no-serve): a clerk edits one item's
+ * Rebuild latency of a watching dev build (src/tools/dev.ts --no-serve): a clerk edits one item's
  * title and waits for its page and every page that lists it.
  *
  * For each edit: every .html file under the output that contains the item's title is found first;

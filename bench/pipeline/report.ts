@@ -149,7 +149,7 @@ function ratioTable(size: SizeResult): string[] {
 
 function devTable(dev: DevResult): string[] {
   const lines: string[] = [];
-  if (dev.startupMs > 0) lines.push(`Dev build (src/pipeline/dev.ts --no-serve) ready after ${s(dev.startupMs)} (first build written and the watcher idle).`, '');
+  if (dev.startupMs > 0) lines.push(`Dev build (src/tools/dev.ts --no-serve) ready after ${s(dev.startupMs)} (first build written and the watcher idle).`, '');
   if (dev.edits.length > 0) {
     lines.push('| edit | item file | pages containing its title | latency: write → all rewritten | rebuild settled (CPU idle) |', '| --- | --- | --- | --- | --- |');
     for (const [k, e] of dev.edits.entries()) {
@@ -218,7 +218,7 @@ export function markdown(report: BenchReport, history = ''): string {
     `- **with photos**: the same corpus with one 4000 × 3000 phone photo (JPEG, about 3 MB, bytes of its own) per ${report.options.photoEvery} items (bench/corpus/photos.ts); ours only, cold (new cache each run), warm and one item edited, as above. The cold runs make every photo's widths; the warm and edited runs must cost what they cost without photos.`,
     '- Pages: `.html` files in the output folder. Runs alternate between engines (ours, plain, Hugo, ours, …); the warm runs follow; the dev-edit measurement comes last.',
     '- Ratios: of the medians; below 1 means ours is faster or smaller.',
-    '- Dev edit: `src/pipeline/dev.ts --content … --out … --no-serve` (and `--cache` at a new folder, where dev.ts takes it) on its own output. Titles repeat in a large corpus, so each item is first given a title of its own (an edit not measured, waited out); then every .html file containing it is found; the title is changed in the item\'s Markdown file; the latency is the time from that write until all of those files contain the new title (read every 10 ms). Each edit waits for the previous rebuild to go quiet (the dev process tree using no CPU for 1 s); "settled" is when its CPU went idle.',
+    '- Dev edit: `src/tools/dev.ts --content … --out … --no-serve` (and `--cache` at a new folder, where dev.ts takes it) on its own output. Titles repeat in a large corpus, so each item is first given a title of its own (an edit not measured, waited out); then every .html file containing it is found; the title is changed in the item\'s Markdown file; the latency is the time from that write until all of those files contain the new title (read every 10 ms). Each edit waits for the previous rebuild to go quiet (the dev process tree using no CPU for 1 s); "settled" is when its CPU went idle.',
     '',
     '## Targets',
     '',

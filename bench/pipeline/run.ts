@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const engines = ENGINES.filter((e) => e !== 'hugo' || hugo);
   const cacheOption = engines.includes('ours') && (await oursAcceptsCache(WORK));
   if (engines.includes('ours') && !cacheOption) notes.push('src/pipeline/cli.ts did not accept `--cache` yet: cold runs had no cache folder of their own and warm runs had no cache to use.');
-  const devScript = path.join(ROOT, 'src/pipeline/dev.ts');
+  const devScript = path.join(ROOT, 'src/tools/dev.ts');
   const devWanted = !values['no-dev'] && engines.includes('ours');
   if (!hasGnuTime) notes.push('/usr/bin/time (GNU time) is missing: no CPU times.');
   if (RUNS < 3) notes.push(`Only ${RUNS} run(s) of each: too few for a median to mean much (issue #6 asks for at least 3).`);
@@ -171,7 +171,7 @@ async function main(): Promise<void> {
 
     if (devWanted) {
       if (!existsSync(devScript)) {
-        size.dev = { startupMs: 0, edits: [], skipped: 'src/pipeline/dev.ts does not exist yet.' };
+        size.dev = { startupMs: 0, edits: [], skipped: 'src/tools/dev.ts does not exist yet.' };
       } else {
         console.log(`  dev build: ${DEV_EDITS} edits…`);
         // Its own new cache, where dev.ts takes --cache (its default is the repository's .cache/build).

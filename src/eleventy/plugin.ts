@@ -23,6 +23,8 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   addWatchTarget(target: string): void;
   setChokidarConfig(options: Record<string, unknown>): void;
+  /** The dev server's options; `middleware` runs before it serves the output folder. */
+  setServerOptions(options: { middleware?: unknown[] }): void;
   setQuietMode(quiet: boolean): void;
   on(event: 'eleventy.after', handler: (event: { directories: { output: string } }) => Promise<void>): void;
   /** Before a rebuild in watch mode, with the paths that changed. */

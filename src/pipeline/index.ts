@@ -2,3 +2,5 @@
 export { build, describeError, LAYOUTS_DIR, type BuildRequest, type BuildResult } from './build.ts';
 export { resolveSiteAddress, type SiteAddress } from './site-address.ts';
 export { validateContent, type ValidateOptions } from './validate.ts';
+export { DEFAULT_DEV_HOST, hostWarning, listenOn } from './dev-host.ts';
+export { Preview, type PreviewOptions } from './preview.ts';

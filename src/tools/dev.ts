@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: Eleventy's dev server with live reload over the content, drafts shown, written
- * to `.cache/preview/` (never to dist/). Saving a file rebuilds only what it changed (preview.ts).
+ * to `.cache/preview/` (never to dist/). Saving a file rebuilds only what it changed
+ * (src/pipeline/preview.ts). The web form for clerks is at /admin/, saving into the content folder.
  *
  *   --content DIR   the content folder (default content)
  *   --out DIR       the preview folder (default .cache/preview)
@@ -12,9 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { bulletinPlugin, type EleventyConfig } from '../eleventy/index.ts';
-import { LAYOUTS_DIR } from './build.ts';
-import { DEFAULT_DEV_HOST, hostWarning, listenOn } from './dev-host.ts';
-import { Preview } from './preview.ts';
+import { DEFAULT_DEV_HOST, hostWarning, LAYOUTS_DIR, listenOn, Preview } from '../pipeline/index.ts';
+import { ADMIN_PATH, formMiddleware } from './admin/http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +40,7 @@ const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
     eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
     eleventyConfig.on('eleventy.beforeWatch', (changed) => preview.changed(changed));
     eleventyConfig.on('eleventy.after', () => preview.afterWrite());
+    eleventyConfig.setServerOptions({ middleware: [formMiddleware({ contentDir: values.content, root: process.cwd() })] });
   },
 });
 await eleventy.init();
@@ -49,6 +50,7 @@ if (!values['no-serve']) {
   const warning = hostWarning(values.host);
   if (warning) console.error(warning);
   await eleventy.serve(Number(values.port));
+  console.error(`网页表单（编写信息）：http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${values.port}${ADMIN_PATH}`);
 }
 process.on('SIGINT', () => {
   void Promise.all([eleventy.stopWatch(), preview.close()]).then(() => process.exit(0));

@@ -105,7 +105,7 @@ export interface IssueColophon {
 }
 
 /** index.md's front-matter: the date, then the 报尾's keys in the README's order. */
-function issueText(issue: TargetIssue, colophon: IssueColophon | undefined): string {
+export function issueText(issue: TargetIssue, colophon: IssueColophon | undefined): string {
   const comment = issue.date === FILL_IN_MARK ? '  # 出刊日期，年-月-日，如 2021-01-25' : '';
   const fields = new Document({});
   for (const key of ['reportTo', 'copyTo', 'sendTo'] as const) {
