@@ -3,4 +3,5 @@ export { cmsConfig, type FormBackend, type FormChoices, type FormIssue } from '.
 export { bundleFormScript, decapFiles, writeAdminFolder } from './assets.ts';
 export { adminPage, DECAP_SCRIPT, FORM_SCRIPT } from './page.ts';
 export { COLLECTION, FORM_FOLDER, FORM_KEYS } from './form-keys.ts';
+export { entryText } from './form-entry.ts';
 export { SETUP_ID, type FormSetup } from './client/setup.ts';

@@ -27,7 +27,8 @@ export function itemFileName(order: number, title: string, taken: ReadonlySet<st
 
 /** The next order number of a folder, and the URL segments its items already use. */
 async function folderState(folder: string): Promise<{ next: number; taken: Set<string> }> {
-  const names = (await readdir(folder).catch(() => [])).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'index.md');
+  // A folder not made yet (a new week's issue) has no items.
+  const names = (await readdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)))).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'index.md');
   const orders = names.map((name) => fileOrder(name) ?? 0);
   return { next: Math.max(0, ...orders) + 1, taken: new Set(names.map(fileSlug)) };
 }

@@ -18,8 +18,9 @@ import { currentIssue } from '../../src/tools/issue-folder.ts';
 import { nextItemFile } from '../../src/tools/item-file.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { PROJECT_ROOT } from '../integration/support.ts';
+import { runTool } from '../tools/support.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const TIMEOUT = 180_000;
 
 async function freePort(): Promise<number> {
@@ -32,7 +33,7 @@ async function freePort(): Promise<number> {
 
 /** `npm run dev`'s script, as the package runs it; resolves once it says where the form is. */
 function startDev(content: string, out: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/tools/dev.ts', '--content', content, '--out', out, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/tools/dev.ts', '--content', content, '--out', out, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -43,14 +44,6 @@ function startDev(content: string, out: string, port: number): Promise<{ child: 
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
   });
-}
-
-function run(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
@@ -173,8 +166,8 @@ describe('the web form at /admin/ in npm run dev', { timeout: TIMEOUT }, () => {
     await expect(readFile(path.join(folder, '现场照片.jpg'))).resolves.toEqual(await readFile(photo));
     if (current.create) await expect(readFile(path.join(folder, 'index.md'), 'utf8')).resolves.toBe(`---\ndate: ${current.date}\n---\n`);
 
-    const check = await run('src/tools/check.ts', ['--content', content]);
-    expect(check.output).not.toMatch(/错误|error/i);
+    const check = await runTool('check', ['--content', content]);
+    expect(`${check.stdout}${check.stderr}`).not.toMatch(/错误|error/i);
     expect(check.code).toBe(0);
 
     const slug = path.basename(expectedFile, '.md').replace(/^\d+-/, '');

@@ -3,8 +3,9 @@
  * format (the text `npm run new` writes), where a new item goes, the attachment button and the
  * preview in the site's stylesheet, then starts Decap with the page's configuration.
  */
-import { itemText, splitItem } from '../../content/browser.ts';
-import { COLLECTION, FORM_KEYS } from '../form-keys.ts';
+import { splitItem } from '../../content/browser.ts';
+import { entryText } from '../form-entry.ts';
+import { COLLECTION } from '../form-keys.ts';
 import { mendAccessibility } from './accessibility.ts';
 import type { DecapWindow, ImmutableMap, PreviewProps } from './decap.ts';
 import { SETUP_ID, type FormSetup } from './setup.ts';
@@ -28,14 +29,7 @@ function registerFormat(setup: FormSetup): void {
       const parts = splitItem(source);
       return parts ? { ...parts.data, body: parts.body } : { body: source };
     },
-    toFile(data) {
-      const rest: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(data)) {
-        if (!['title', 'date', 'unit', 'category', 'body', ...FORM_KEYS].includes(key) && value !== undefined && value !== null && value !== '') rest[key] = value;
-      }
-      const unit = text(data.unit);
-      return itemText({ title: text(data.title), date: text(data.date), unit: unit === '' || unit === setup.office ? undefined : unit, category: text(data.category), body: text(data.body) }, rest);
-    },
+    toFile: (data) => entryText(data, text(data.body), setup.office),
   });
 }
 

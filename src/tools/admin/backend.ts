@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { FORM_FOLDER, FORM_KEYS, type FormChoices } from '../../admin/index.ts';
-import { FILE_TYPES, formatDiagnostic, itemText, splitItem, type IsoDate } from '../../content/index.ts';
+import { entryText, FORM_FOLDER, FORM_KEYS, type FormChoices } from '../../admin/index.ts';
+import { FILE_TYPES, formatDiagnostic, splitItem, type IsoDate } from '../../content/index.ts';
 import { replaceFile, writeNewFile } from '../../files/index.ts';
 import { currentIssue, ensureIssue, issueText, targetIssue, type TargetIssue } from '../issue-folder.ts';
 import { nextItemFile } from '../item-file.ts';
@@ -121,13 +121,13 @@ export class ContentBackend {
   }
 
   /** The name `npm run new` would give a new item of `title` in the issue `issueKey` now, and that issue. */
-  async placeItem(issueKey: unknown, title: unknown): Promise<{ name: string; path: string; issue: TargetIssue }> {
-    const setting = await this.setting();
+  async placeItem(issueKey: unknown, title: unknown, setting?: Setting): Promise<{ name: string; path: string; issue: TargetIssue }> {
+    const { issues } = setting ?? (await this.setting());
     const refused: string[] = [];
     const today = this.options.today();
-    const current = currentIssue(setting.issues, today);
+    const current = currentIssue(issues, today);
     // The current issue as the form offered it (a new week after a skipped one keeps its own date).
-    const issue = issueKey === current.key ? current : targetIssue(setting.issues, typeof issueKey === 'string' ? issueKey : undefined, today, (line) => refused.push(line));
+    const issue = issueKey === current.key ? current : targetIssue(issues, typeof issueKey === 'string' ? issueKey : undefined, today, (line) => refused.push(line));
     if (!issue) throw new FormError(refused.join('\n'));
     const file = await nextItemFile(path.join(this.options.contentDir, ...issue.key.split('/')), typeof title === 'string' ? title : '');
     return { name: path.basename(file, '.md'), path: this.shownPath(file), issue };
@@ -148,12 +148,10 @@ export class ContentBackend {
     let text: string;
     let newIssue: TargetIssue | undefined;
     if (newEntry) {
-      const placed = await this.placeItem(issueKey, data.title);
+      const placed = await this.placeItem(issueKey, data.title, setting);
       if (placed.issue.create) newIssue = placed.issue;
       if (placed.path !== dataFile.path) throw new FormError('同一期中刚刚有人新建了信息，文件名要重新排：请再点一次“发布”');
-      const { title, date, unit, category, ...rest } = data;
-      const unitName = typeof unit === 'string' && unit !== '' && unit !== setting.office ? unit : undefined;
-      text = itemText({ title: String(title ?? ''), date: String(date ?? ''), unit: unitName, category: String(category ?? ''), body: parts.body }, rest);
+      text = entryText(data, parts.body, setting.office);
     } else {
       const original = await readFile(absolute, 'utf8').catch(() => {
         throw new FormError(`${dataFile.path} 已不存在（可能刚被移动或删除）：请刷新页面`, 409);
