@@ -73,7 +73,7 @@ export class ContentBackend {
   choices(setting: Setting): FormChoices {
     const today = this.options.today();
     const current = currentIssue(setting.issues, today);
-    const issues = [...setting.issues.map((issue) => ({ key: issue.key, year: issue.year, number: issue.number, date: issue.date, create: false }))];
+    const issues = setting.issues.map((issue) => ({ key: issue.key, year: issue.year, number: issue.number, date: issue.date, create: false }));
     if (current.create) issues.push(current);
     return { office: setting.office, units: setting.units, categories: setting.categories, issues, current, today };
   }
