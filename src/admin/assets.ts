@@ -8,7 +8,6 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
 import { DECAP_SCRIPT, FORM_SCRIPT } from './page.ts';
 
 const DECAP_DIST = path.join(path.dirname(createRequire(import.meta.url).resolve('decap-cms/package.json')), 'dist');
@@ -23,6 +22,8 @@ export function decapFiles(): Map<string, string> {
 
 /** Our script as one classic script: it must run before Decap's, which is not a module. */
 export async function bundleFormScript(): Promise<Uint8Array> {
+  // Loaded here: only a build that writes the form, or the form itself, needs esbuild.
+  const { build: esbuild } = await import('esbuild');
   const result = await esbuild({
     entryPoints: [CLIENT_ENTRY],
     bundle: true,

@@ -23,7 +23,8 @@ export interface FormChoices {
   categories: readonly Term[];
   /** The issues to offer, the current one (as `npm run new` chooses it) among them. */
   issues: readonly FormIssue[];
-  current: FormIssue;
+  /** The issue a new item goes into unless the clerk picks another; undefined when there is none yet. */
+  current: FormIssue | undefined;
   /** The default date of a new item; undefined in the published form, which is built ahead of use. */
   today?: IsoDate | undefined;
 }
@@ -54,7 +55,8 @@ export function cmsConfig(choices: FormChoices, backend: FormBackend): Record<st
         format: 'bulletin',
         create: true,
         path: '{{issue_year}}/{{issue_no}}/{{slug}}',
-        slug: local ? '{{name}}' : '{{slug}}',
+        // The name the form's script gives a new item (`name`), as `npm run new` would.
+        slug: '{{name}}',
         media_folder: '',
         public_folder: '',
         summary: '{{title}}（{{date}}）',
@@ -64,9 +66,11 @@ export function cmsConfig(choices: FormChoices, backend: FormBackend): Record<st
             name: 'issue',
             label: '期次',
             widget: 'select',
-            hint: '新信息放入哪一期；默认为本周这一期（新的一周自动新建）。已有的信息不能在这里改期次。',
+            hint: local
+              ? '新信息放入哪一期；默认为本周这一期（新的一周自动新建）。已有的信息不能在这里改期次。'
+              : '新信息放入哪一期；默认为最新一期。新的一周的一期由编印单位新建后才会出现在这里。已有的信息不能在这里改期次。',
             options: issues.map((issue) => ({ label: issueLabel(issue), value: issue.key })),
-            default: choices.current.key,
+            ...(choices.current ? { default: choices.current.key } : {}),
           },
           { name: 'title', label: '标题', widget: 'string' },
           {

@@ -36,3 +36,21 @@ export function fileOrder(fileName: string): number | undefined {
   const match = /^(\d+)/.exec(fileName);
   return match ? Number(match[1]) : undefined;
 }
+
+/** Long enough to tell items apart, short enough for a readable URL: about six syllables. */
+const SLUG_LENGTH = 30;
+
+/**
+ * `NN-pinyin.md`, where the pinyin is the start of the title's, lengthened (then numbered) until
+ * no other file of the issue has that URL segment.
+ */
+export function itemFileName(order: number, title: string, taken: ReadonlySet<string>): string {
+  const words = toSlug(title).split('-').filter((word) => word !== '');
+  if (words.length === 0) words.push('xinxi');
+  let count = 1;
+  while (count < words.length && words.slice(0, count + 1).join('-').length <= SLUG_LENGTH) count++;
+  let slug = words.slice(0, count).join('-');
+  while (taken.has(slug) && count < words.length) slug = words.slice(0, ++count).join('-');
+  for (let n = 2; taken.has(slug); n++) slug = `${words.slice(0, count).join('-')}-${n}`;
+  return `${String(order).padStart(2, '0')}-${slug}.md`;
+}

@@ -7,6 +7,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedAdminPage } from '../admin/index.ts';
 import { outputSalt } from '../cache/index.ts';
 import { LoadMemo, type Diagnostic, type IsoDate } from '../content/index.ts';
 import { renderAll, RenderCache } from '../markdown/index.ts';
@@ -107,7 +108,9 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
   const salt = outputSalt(layoutsDir, [address, drafts, pdf]);
   const previous = readRecord(request.cacheDir, outDir);
   const fingerprints = fingerprintPages(site, salt);
-  const siteFingerprint = fingerprintSite(site, salt, fingerprints);
+  // The form offers every unit and issue of the content, on a page or not; Decap's version is in the salt (the lockfile).
+  const adminPage = publishedAdminPage(content, address.pathPrefix);
+  const siteFingerprint = fingerprintSite(site, adminPage === undefined ? salt : `${salt}:${adminPage}`, fingerprints);
   if (previous && upToDate(previous, siteFingerprint)) {
     // The output is exactly what this build would write, and it passed every step then.
     if (request.cacheDir) await memo.save(request.cacheDir).catch(() => undefined);
@@ -134,6 +137,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     drafts,
     pdf,
     pdfs: undefined,
+    adminPage,
     sourceOf: (page) => {
       const file = sources.get(page);
       return file && path.relative(root, path.join(request.contentDir, file)).split(path.sep).join('/');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
 import { writeSearchIndex } from '../search/index.ts';
-import { issuePdfKeys, searchKey, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
+import { issuePdfKeys, searchKey, urls, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './link-check.ts';
 import type { Progress } from './progress.ts';
@@ -32,6 +32,8 @@ export interface BuildContext {
   pdf: boolean;
   /** How many PDFs were printed and how many taken from the cache, when `pdf`. */
   pdfs: IssuePdfCount | undefined;
+  /** The published web form's page, when site.yaml has `admin:`. */
+  adminPage: string | undefined;
   /** Names a page's content file, for messages: `/2021/01/huiyi/` → `content/2021/01/01-huiyi.md`. */
   sourceOf: (page: string) => string | undefined;
   /** Number of pages written or reused. */
@@ -118,6 +120,13 @@ async function printIssuePdfs(context: BuildContext): Promise<void> {
   }
 }
 
+/** The web form at /admin/, when site.yaml asks for it: its page, our script and Decap's, all from this checkout. */
+async function writeAdminStep(context: BuildContext): Promise<void> {
+  if (context.adminPage === undefined) return;
+  const { writeAdminFolder } = await import('../admin/index.ts');
+  await writeAdminFolder(path.join(context.staging, ...urls.admin.split('/').filter(Boolean)), context.adminPage);
+}
+
 /** A broken internal link stops the build with every broken link listed. */
 async function checkStagingLinks(context: BuildContext): Promise<void> {
   // Reused pages were parsed by the build that wrote them.
@@ -135,5 +144,6 @@ export const STEPS: readonly ((context: BuildContext) => Promise<void>)[] = [
   // Into the staging folder, after the pages it indexes and before the link check, which then
   // covers the search page's links too.
   writeSearchIndexStep,
+  writeAdminStep,
   checkStagingLinks,
 ];

@@ -21,6 +21,10 @@ export const urls = {
   favicon: '/favicon.ico',
   faviconSvg: '/assets/favicon.svg',
   searchScript: '/search/search.js',
+  /** The clerks' web form: always in `npm run dev`, published only when site.yaml has `admin:`. */
+  admin: '/admin/',
+  /** The form's local backend in `npm run dev` (Decap's proxy protocol). */
+  adminApi: '/admin/api/v1',
   issue: (key: string) => `/${key}/`,
   /** The issue printed to PDF (`npm run build -- --pdf`): `/2021/03/2021-03.pdf`. */
   issuePdf: (key: string) => `/${key}/${key.replaceAll('/', '-')}.pdf`,

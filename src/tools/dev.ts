@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { bulletinPlugin, type EleventyConfig } from '../eleventy/index.ts';
 import { DEFAULT_DEV_HOST, hostWarning, LAYOUTS_DIR, listenOn, Preview } from '../pipeline/index.ts';
-import { ADMIN_PATH, formMiddleware } from './admin/http.ts';
+import { urls } from '../site/index.ts';
+import { formMiddleware } from './admin/http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,7 @@ if (!values['no-serve']) {
   const warning = hostWarning(values.host);
   if (warning) console.error(warning);
   await eleventy.serve(Number(values.port));
-  console.error(`网页表单（编写信息）：http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${values.port}${ADMIN_PATH}`);
+  console.error(`网页表单（编写信息）：http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${values.port}${urls.admin}`);
 }
 process.on('SIGINT', () => {
   void Promise.all([eleventy.stopWatch(), preview.close()]).then(() => process.exit(0));

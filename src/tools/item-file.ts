@@ -1,29 +1,11 @@
 /**
- * New item files: their name (order number and a few words of the title's pinyin) and the write
- * that never overwrites (their text is content/item-text.ts).
+ * New item files: where the next one of an issue goes (its name: content/slug.ts) and the write
+ * that never overwrites (its text: content/item-text.ts).
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileOrder, fileSlug, itemText, toSlug, type ItemDraft } from '../content/index.ts';
+import { fileOrder, fileSlug, itemFileName, itemText, type ItemDraft } from '../content/index.ts';
 import { isAlreadyThere, writeNewFile } from '../files/index.ts';
-
-/** Long enough to tell items apart, short enough for a readable URL: about six syllables. */
-const SLUG_LENGTH = 30;
-
-/**
- * `NN-pinyin.md`, where the pinyin is the start of the title's, lengthened (then numbered) until
- * no other file of the issue has that URL segment.
- */
-export function itemFileName(order: number, title: string, taken: ReadonlySet<string>): string {
-  const words = toSlug(title).split('-').filter((word) => word !== '');
-  if (words.length === 0) words.push('xinxi');
-  let count = 1;
-  while (count < words.length && words.slice(0, count + 1).join('-').length <= SLUG_LENGTH) count++;
-  let slug = words.slice(0, count).join('-');
-  while (taken.has(slug) && count < words.length) slug = words.slice(0, ++count).join('-');
-  for (let n = 2; taken.has(slug); n++) slug = `${words.slice(0, count).join('-')}-${n}`;
-  return `${String(order).padStart(2, '0')}-${slug}.md`;
-}
 
 /** The next order number of a folder, and the URL segments its items already use. */
 async function folderState(folder: string): Promise<{ next: number; taken: Set<string> }> {

@@ -2,10 +2,11 @@
  * The clerks' web form, driven in chromium as a clerk uses it: `npm run dev` on a copy of the
  * fixture content, /admin/ opened, an item written (unit, category, two paragraphs, a photo) and
  * published; then the file on disk, `npm run check` and the item's page in the preview. A second
- * test changes an existing item's title and checks that only that line of its file changed.
+ * test changes an existing item's title and checks that only that line of its file changed. The
+ * published form (a build with `admin:` in site.yaml) starts from the built files alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,10 +15,12 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateInChina, itemText } from '../../src/content/index.ts';
+import { build } from '../../src/pipeline/build.ts';
 import { currentIssue } from '../../src/tools/issue-folder.ts';
 import { nextItemFile } from '../../src/tools/item-file.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { serve, type StaticServer } from '../helpers/serve.ts';
 import { PROJECT_ROOT } from '../integration/support.ts';
 import { runTool } from '../tools/support.ts';
 
@@ -44,6 +47,12 @@ function startDev(content: string, out: string, port: number): Promise<{ child: 
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`npm run dev exited (${code}):\n${output}`)));
   });
+}
+
+/** axe-core's serious and critical violations of WCAG 2.1 A and AA on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
@@ -124,9 +133,7 @@ describe('the web form at /admin/ in npm run dev', { timeout: TIMEOUT }, () => {
     expect(await page.getByRole('option').allInnerTexts()).toEqual(fixture.categories.map((category) => category.name));
     await page.keyboard.press('Escape');
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -204,6 +211,22 @@ describe('the web form at /admin/ in npm run dev', { timeout: TIMEOUT }, () => {
     expect(after.replace(/^title: .*$/m, '')).toBe(before.replace(/^title: .*$/m, ''));
   });
 
+  it('refuses to move an existing item to another issue, saying so, and leaves its file alone', async () => {
+    const item = fixture.items.find((each) => !each.body.includes('<') && each.issue !== fixture.items.at(-1)!.issue)!;
+    const file = path.join(content, item.file);
+    const before = await readFile(file, 'utf8');
+    const page = await openForm();
+    await page.getByText(item.title, { exact: false }).first().click();
+    await page.locator('input[id^="issue-field"]').click();
+    const other = fixture.issues.find((issue) => issue.key !== item.issue)!;
+    await page.getByRole('option', { name: new RegExp(`^${other.year}年第${other.number}期`) }).click();
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByText('立即发布').click();
+    await page.getByText('网页表单不移动已有的信息', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.close();
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
   it('opened nothing but the dev server', async () => {
     expect([...hosts]).toEqual([new URL(base).host]);
   });
@@ -212,5 +235,46 @@ describe('the web form at /admin/ in npm run dev', { timeout: TIMEOUT }, () => {
     const response = await fetch(`${base}/admin/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://example.org' }, body: '{"action":"info"}' });
     expect(response.status).toBe(403);
     await expect(response.json()).resolves.toEqual({ error: '只接受本机网页表单发来的请求' });
+  });
+});
+
+describe('the published web form (admin: in site.yaml)', { timeout: TIMEOUT }, () => {
+  let dir: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'bulletin-admin-published-'));
+    const content = path.join(dir, 'content');
+    await writeFixtureSite(content);
+    await appendFile(path.join(content, '_data', 'site.yaml'), 'admin:\n  backend: github\n  repo: district-office/bulletin\n  branch: main\n');
+    const result = await build({ contentDir: content, outDir: path.join(dir, 'out'), root: dir, siteUrl: 'https://bulletin.example.gov.cn/bulletin/' });
+    if (!result.ok) throw new Error(result.failure ?? 'the fixture did not build');
+    server = await serve(path.join(dir, 'out'), '/bulletin/');
+    browser = await launchBrowser();
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts from the built files alone, offers GitHub sign-in in Chinese, and has no serious or critical axe-core violation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const hosts = new Set<string>();
+    const failed: string[] = [];
+    page.on('request', (request) => hosts.add(new URL(request.url()).host));
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${server.url}/admin/`);
+    await page.getByRole('button', { name: '使用 GitHub 登录' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect([...hosts]).toEqual([new URL(server.url).host]);
+    expect(failed).toEqual([]);
+    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileOrder, fileSlug, SLUG_PATTERN, toSlug } from '../../src/content/slug.ts';
+import { fileOrder, fileSlug, itemFileName, SLUG_PATTERN, toSlug } from '../../src/content/slug.ts';
 
 describe('toSlug', () => {
   it('writes Chinese as toneless pinyin, one syllable a word', () => {
@@ -114,5 +114,19 @@ describe('fileOrder', () => {
     expect(fileOrder('huiyi.md')).toBeUndefined();
     expect(fileOrder('huiyi-03.md')).toBeUndefined();
     expect(fileOrder('会议.md')).toBeUndefined();
+  });
+});
+
+describe('itemFileName', () => {
+  it('is the order number and the start of the title’s pinyin, up to 30 letters', () => {
+    expect(itemFileName(4, '上街区召开新冠肺炎疫情防控领导小组会议', new Set())).toBe('04-shang-jie-qu-zhao-kai-xin-guan.md');
+    expect(itemFileName(12, '会议', new Set())).toBe('12-hui-yi.md');
+  });
+
+  it('grows by a syllable while another item of the issue has the URL, then takes a number', () => {
+    expect(itemFileName(2, '上街区召开新冠肺炎疫情防控领导小组会议', new Set(['shang-jie-qu-zhao-kai-xin-guan']))).toBe(
+      '02-shang-jie-qu-zhao-kai-xin-guan-fei.md',
+    );
+    expect(itemFileName(3, '会议', new Set(['hui-yi']))).toBe('03-hui-yi-2.md');
   });
 });

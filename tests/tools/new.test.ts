@@ -7,7 +7,6 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { currentIssue, namedIssue, parseIssueKey } from '../../src/tools/issue-folder.ts';
-import { itemFileName } from '../../src/tools/item-file.ts';
 import { newItem } from '../../src/tools/new-item.ts';
 import { OFFICE } from '../helpers/content.ts';
 import { clerkTree, goodItem, lines, type ClerkTree } from '../helpers/clerk-tree.ts';
@@ -66,20 +65,6 @@ describe('the current issue', () => {
     expect(parseIssueKey('2021/0')).toBeUndefined();
     expect(namedIssue(issues, { year: 2021, number: 3 })).toMatchObject({ key: '2021/03', create: false });
     expect(namedIssue(issues, { year: 2021, number: 9 })).toMatchObject({ key: '2021/09', date: '【待填写】', create: true });
-  });
-});
-
-describe('the file name', () => {
-  it('is the order number and the start of the title’s pinyin, up to 30 letters', () => {
-    expect(itemFileName(4, '上街区召开新冠肺炎疫情防控领导小组会议', new Set())).toBe('04-shang-jie-qu-zhao-kai-xin-guan.md');
-    expect(itemFileName(12, '会议', new Set())).toBe('12-hui-yi.md');
-  });
-
-  it('grows by a syllable while another item of the issue has the URL, then takes a number', () => {
-    expect(itemFileName(2, '上街区召开新冠肺炎疫情防控领导小组会议', new Set(['shang-jie-qu-zhao-kai-xin-guan']))).toBe(
-      '02-shang-jie-qu-zhao-kai-xin-guan-fei.md',
-    );
-    expect(itemFileName(3, '会议', new Set(['hui-yi']))).toBe('03-hui-yi-2.md');
   });
 });
 

@@ -3,7 +3,7 @@
  * format (the text `npm run new` writes), where a new item goes, the attachment button and the
  * preview in the site's stylesheet, then starts Decap with the page's configuration.
  */
-import { splitItem } from '../../content/browser.ts';
+import { itemFileName, splitItem } from '../../content/browser.ts';
 import { entryText } from '../form-entry.ts';
 import { COLLECTION } from '../form-keys.ts';
 import { mendAccessibility } from './accessibility.ts';
@@ -33,18 +33,30 @@ function registerFormat(setup: FormSetup): void {
   });
 }
 
-/** A new item's folder from its issue; with the local backend, also the file name `npm run new` would give it. */
+/**
+ * A new item's folder from its issue, and the file name `npm run new` would give it: asked of the
+ * local backend, which reads the folder now; in the published form, from the issue as it was when
+ * the site was built.
+ */
 function registerPlacing(setup: FormSetup): void {
   page.CMS.registerEventListener({
     name: 'preSave',
     async handler({ entry }) {
       let data = entry.get('data') as ImmutableMap;
-      if (!entry.get('newRecord')) return data;
-      const [year, number] = text(data.get('issue')).split('/');
+      const issue = text(data.get('issue'));
+      if (!entry.get('newRecord')) {
+        // Decap keeps an existing entry's path: a changed 期次 would be dropped without a word.
+        const folder = /\/(\d{4})\/(\d{2,3})\/[^/]+$/.exec(text(entry.get('path')));
+        if (folder && issue !== '' && issue !== `${folder[1]}/${folder[2]}`) {
+          throw new Error(`这条信息在${folder[1]}年第${Number(folder[2])}期；网页表单不移动已有的信息，请把“期次”改回。要移到别的期，请在文件夹中移动文件`);
+        }
+        return data;
+      }
+      const [year, number] = issue.split('/');
       data = data.set('issue_year', year).set('issue_no', number);
-      if (!setup.api) return data;
-      const placed = await call(setup.api, 'placeItem', { issue: data.get('issue'), title: data.get('title') });
-      return data.set('name', placed.name);
+      if (setup.api) return data.set('name', (await call(setup.api, 'placeItem', { issue, title: data.get('title') })).name);
+      const place = setup.places?.[issue] ?? { next: 1, taken: [] };
+      return data.set('name', itemFileName(place.next, text(data.get('title')), new Set(place.taken)).replace(/\.md$/, ''));
     },
   });
 }

@@ -53,8 +53,9 @@ export class ContentBackend {
   /** `content/2021/03/x.md` (Decap's name, under FORM_FOLDER) → the file in the content folder; refuses anything outside it or in `_data/`. */
   private resolve(file: unknown): { absolute: string; inContent: string } {
     if (typeof file !== 'string') throw new FormError('缺少文件路径');
-    const inContent = path.posix.normalize(file.replace(/\\/g, '/')).slice(FORM_FOLDER.length + 1);
-    if (!file.startsWith(`${FORM_FOLDER}/`) || inContent === '' || inContent.startsWith('..') || inContent.startsWith('/') || inContent.startsWith('_data/')) {
+    // Normalized after the folder is taken off, so that `content/../x` is seen leaving it.
+    const inContent = path.posix.normalize(file.replace(/\\/g, '/').slice(FORM_FOLDER.length + 1));
+    if (!file.startsWith(`${FORM_FOLDER}/`) || inContent === '.' || inContent.startsWith('..') || inContent.startsWith('/') || inContent.startsWith('_data/')) {
       throw new FormError(`网页表单只能读写 ${FORM_FOLDER}/ 中各期的文件：${file}`, 403);
     }
     return { absolute: path.join(this.options.contentDir, ...inContent.split('/')), inContent };
@@ -141,9 +142,6 @@ export class ContentBackend {
     if (!match || !parts) throw new FormError(`无法保存 ${dataFile.path}：信息须存为 content/年/期号/ 中的 .md 文件`);
     const issueKey = `${match[1]}/${match[2]}`;
     const data = Object.fromEntries(Object.entries(parts.data).filter(([key]) => !(FORM_KEYS as readonly string[]).includes(key)));
-    if (typeof parts.data.issue === 'string' && parts.data.issue !== issueKey) {
-      throw new FormError(`这条信息在 ${issueKey.replace('/', '年第')}期；网页表单不移动已有的信息，请把“期次”改回。要移到别的期，请在文件夹中移动文件`);
-    }
     const setting = await this.setting();
     let text: string;
     let newIssue: TargetIssue | undefined;

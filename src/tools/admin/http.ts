@@ -13,8 +13,8 @@ import { renderAll, RenderCache } from '../../markdown/index.ts';
 import { urls } from '../../site/index.ts';
 import { ContentBackend, FormError } from './backend.ts';
 
-export const ADMIN_PATH = '/admin/';
-const API_PATH = `${ADMIN_PATH}api/v1`;
+const ADMIN_PATH = urls.admin;
+const API_PATH = urls.adminApi;
 /** Decap sends a save's photos base64 in the JSON body; a bulletin's photos stay well below this. */
 const MAX_BODY = 64 * 1024 * 1024;
 
