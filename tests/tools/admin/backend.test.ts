@@ -49,17 +49,20 @@ describe('the local backend', () => {
     expect(choices.today).toBe('2021-01-24');
   });
 
-  it('writes a new item where and as npm run new writes it, with its photo beside it', async () => {
+  it('writes a new item where and as npm run new writes it, with its photo and attachment beside it', async () => {
     const { backend, content } = await backendOver({ 'content/2021/03/01-hui-yi.md': goodItem('会议') });
     const placed = (await backend.handle('placeItem', { issue: '2021/03', title: FIELDS.title })) as { name: string; path: string };
     const expected = path.basename(await nextItemFile(path.join(content, '2021/03'), FIELDS.title), '.md');
     expect(expected).toMatch(/^02-ji-yuan-lu-/);
     expect(placed).toEqual(expect.objectContaining({ name: expected, path: `content/2021/03/${expected}.md` }));
     const bytes = await photo();
-    const body = `${BODY}\n\n![消防检查现场](现场.jpg)`;
-    await persist(backend, placed.path, entryText({ ...FIELDS, issue: '2021/03', issue_year: '2021', issue_no: '03', name: placed.name }, body, OFFICE), true, [asset('content/2021/03/现场.jpg', bytes)]);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const body = `${BODY}\n\n![消防检查现场](现场.jpg)\n\n[附件：检查方案](<检查 方案.pdf>)`;
+    const assets = [asset('content/2021/03/现场.jpg', bytes), asset('content/2021/03/检查 方案.pdf', pdf)];
+    await persist(backend, placed.path, entryText({ ...FIELDS, issue: '2021/03', issue_year: '2021', issue_no: '03', name: placed.name }, body, OFFICE), true, assets);
     expect(await readFile(path.join(content, '2021/03', `${expected}.md`), 'utf8')).toBe(itemText({ ...FIELDS, body }));
     expect(await readFile(path.join(content, '2021/03/现场.jpg'))).toEqual(bytes);
+    expect(await readFile(path.join(content, '2021/03/检查 方案.pdf'))).toEqual(pdf);
   });
 
   it('starts a new week’s issue folder with its index.md', async () => {
