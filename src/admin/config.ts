@@ -71,6 +71,9 @@ export function cmsConfig(choices: FormChoices, backend: FormBackend): Record<st
               : '新信息放入哪一期；默认为最新一期。新的一周的一期由编印单位新建后才会出现在这里。已有的信息不能在这里改期次。',
             options: issues.map((issue) => ({ label: issueLabel(issue), value: issue.key })),
             ...(choices.current ? { default: choices.current.key } : {}),
+            // GitHub hands Decap an item's file as it is, without the issue the local backend adds
+            // from its folder: required, the field would stop every edit (the script asks for it on new items).
+            required: local,
           },
           { name: 'title', label: '标题', widget: 'string' },
           {

@@ -62,6 +62,9 @@ describe('cmsConfig', () => {
     const issue = fields(config).get('issue')!;
     expect(issue.default).toBe('2021/03');
     expect(issue.hint).toContain('由编印单位新建');
+    // GitHub gives an existing item without the issue the local backend adds, which must not block its edit.
+    expect(issue.required).toBe(false);
+    expect(fields(cmsConfig(choices(), LOCAL)).get('issue')!.required).toBe(true);
   });
 
   it('has no default issue when there is none yet', () => {

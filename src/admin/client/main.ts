@@ -52,6 +52,7 @@ function registerPlacing(setup: FormSetup): void {
         }
         return data;
       }
+      if (issue === '') throw new Error('请在“期次”中选择这条信息放入哪一期');
       const [year, number] = issue.split('/');
       data = data.set('issue_year', year).set('issue_no', number);
       if (setup.api) return data.set('name', (await call(setup.api, 'placeItem', { issue, title: data.get('title') })).name);
