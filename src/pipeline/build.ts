@@ -124,8 +124,6 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
 
   await mkdir(path.dirname(outDir), { recursive: true });
   const staging = stagingFolder(outDir);
-  // Item pages only: an issue page repeats its items' bodies, so a link there is named on the item page too.
-  const sources = new Map(site.items.map((item) => [item.url, item.file]));
   const context: BuildContext = {
     site,
     renderSet: changed,
@@ -138,15 +136,11 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     pdf,
     pdfs: undefined,
     adminPage,
-    sourceOf: (page) => {
-      const file = sources.get(page);
-      return file && path.relative(root, path.join(request.contentDir, file)).split(path.sep).join('/');
-    },
     pages: 0,
     progress,
     previous,
     reused,
-    record: { outDir, pages: new Map(), search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
+    record: { outDir, pages: fingerprints, search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
     fingerprints,
   };
   try {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path';
 import { openPrinter, PrintError, type Printer } from '../print/index.ts';
 import type { IssuePage } from '../site/index.ts';
-import { fileOfPage } from './link-check.ts';
+import { fileOfPage } from './page-files.ts';
 import type { Progress } from './progress.ts';
 import { placeFile } from './publish-files.ts';
 import type { SiteAddress } from './site-address.ts';

@@ -15,7 +15,7 @@ import { renderAll, RenderCache } from '../markdown/index.ts';
 import type { SiteBuild } from '../eleventy/index.ts';
 import { buildSite, changedPages, fingerprintPages, renderJobs, searchKey, type Fingerprints, type Site } from '../site/index.ts';
 import { writeSearchIndex } from '../search/index.ts';
-import { fileOfPage } from './link-check.ts';
+import { fileOfPage } from './page-files.ts';
 import { publishFiles } from './publish-files.ts';
 import { loadChecked, withLinkProblems } from './validate.ts';
 

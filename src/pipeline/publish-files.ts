@@ -7,7 +7,7 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { groupBy, type OutputFile } from '../site/index.ts';
-import { fileOfPage } from './link-check.ts';
+import { fileOfPage } from './page-files.ts';
 import { makeVariants, pruneVariants, variantName, variantsFolder, variantsIn } from './images.ts';
 import type { Progress } from './progress.ts';
 

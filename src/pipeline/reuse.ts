@@ -1,7 +1,7 @@
 /**
  * Reuse of the last good output. After a successful build, a record in the cache folder says
- * what that output holds: each large paginated page's fingerprint (src/site/fingerprint.ts) and
- * parsed links, and the search index's key and files. The next build into the same folder
+ * what that output holds: each large paginated page's fingerprint (src/site/fingerprint.ts), and
+ * the search index's key and files. The next build into the same folder
  * renders only the pages whose fingerprint changed and hard-links the others' files from the
  * output into its staging folder. That is safe because no build writes into an existing file:
  * every build writes new files into a new staging folder, so a linked file is never changed.
@@ -11,13 +11,13 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs
 import path from 'node:path';
 import { readCached, removeCached, writeCached } from '../cache/index.ts';
 import { listTree } from '../files/index.ts';
-import { fileOfPage, type ParsedPage } from './link-check.ts';
+import { fileOfPage } from './page-files.ts';
 
 export interface OutputRecord {
   /** The output folder the record describes (absolute). */
   outDir: string;
-  /** Page URL → its fingerprint and parsed links, for the pages a next build may reuse. */
-  pages: Map<string, { fingerprint: string; parsed: ParsedPage }>;
+  /** Page URL → its fingerprint, for the pages a next build may reuse. */
+  pages: Map<string, string>;
   /** The search index's key (what it was built from) and its files under `search/`. */
   search: { key: string; files: string[] } | undefined;
   /** Fingerprint of the whole site (src/site/fingerprint.ts): equal, the output is what a build would write. */
@@ -67,7 +67,7 @@ export function untouched(record: OutputRecord, file: string): boolean {
 /** Page URL → fingerprint of the record's pages whose file is still in the output, untouched. */
 export function reusablePages(record: OutputRecord | undefined): Map<string, string> {
   const reusable = new Map<string, string>();
-  for (const [url, { fingerprint }] of record?.pages ?? []) {
+  for (const [url, fingerprint] of record?.pages ?? []) {
     if (untouched(record!, fileOfPage(url))) reusable.set(url, fingerprint);
   }
   return reusable;

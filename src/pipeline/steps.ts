@@ -1,15 +1,18 @@
 /**
  * The steps of a build between validation and the swap, in order, each writing into the staging
  * folder: Eleventy renders the changed pages, the unchanged ones are linked from the last good
- * output, the search index is written, every link is checked. The first to throw stops the build.
+ * output, the search index is written. The first to throw stops the build. No step parses the
+ * pages written: the bodies' links were checked against the site structure before any of them
+ * (withLinkProblems in validate.ts), and every other link of a page comes from the URL table
+ * (tests/integration/site-links.test.ts checks that they all resolve).
  */
 import path from 'node:path';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
-import { writeSearchIndex } from '../search/index.ts';
+import { startSearchIndex, writeSearchIndex, type SearchIndexFiles } from '../search/index.ts';
 import { issuePdfKeys, searchKey, urls, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
-import { checkSiteLinks, describeBrokenLinks, fileOfPage } from './link-check.ts';
+import { fileOfPage } from './page-files.ts';
 import type { Progress } from './progress.ts';
 import { publishFiles } from './publish-files.ts';
 import { linkFiles, untouched, type OutputRecord } from './reuse.ts';
@@ -34,8 +37,6 @@ export interface BuildContext {
   pdfs: IssuePdfCount | undefined;
   /** The published web form's page, when site.yaml has `admin:`. */
   adminPage: string | undefined;
-  /** Names a page's content file, for messages: `/2021/01/huiyi/` → `content/2021/01/01-huiyi.md`. */
-  sourceOf: (page: string) => string | undefined;
   /** Number of pages written or reused. */
   pages: number;
   progress: Progress;
@@ -43,6 +44,8 @@ export interface BuildContext {
   previous: OutputRecord | undefined;
   /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
   reused: string[];
+  /** The search index, being built in a worker thread while Eleventy renders; undefined when the last one is reused. */
+  searchIndex?: Promise<SearchIndexFiles> | undefined;
   /** What this build's output holds, filled in by the steps. */
   record: OutputRecord;
   fingerprints: Fingerprints;
@@ -86,21 +89,35 @@ async function reusePages(context: BuildContext): Promise<void> {
   context.pages += context.reused.length;
 }
 
+/** The last build's search index, when it was built from the same items under the same salt and is still as written. */
+function reusableSearchIndex(context: BuildContext): { key: string; files: string[] } | undefined {
+  const previous = context.previous?.search;
+  if (previous?.key !== searchKey(context.site, context.fingerprints)) return undefined;
+  return previous.files.every((file) => untouched(context.previous!, `search/${file}`)) ? previous : undefined;
+}
+
+/** Starts the search index in a worker thread, to be built on the other core while Eleventy renders. */
+async function startSearchIndexStep(context: BuildContext): Promise<void> {
+  if (reusableSearchIndex(context)) return;
+  context.searchIndex = startSearchIndex(context.site);
+  // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
+  context.searchIndex.catch(() => undefined);
+}
+
 /**
  * The search index and its client, into `search/` beside the search page (src/search/); linked
  * from the last good output when it was built from the same items under the same salt.
  */
 async function writeSearchIndexStep(context: BuildContext): Promise<void> {
-  const key = searchKey(context.site, context.fingerprints);
-  const previous = context.previous?.search;
   const dir = (root: string) => path.join(root, 'search');
-  if (previous?.key === key && previous.files.every((file) => untouched(context.previous!, `search/${file}`))) {
-    linkFiles(dir(context.previous!.outDir), dir(context.staging), previous.files);
-    context.record.search = previous;
+  const reusable = reusableSearchIndex(context);
+  if (reusable) {
+    linkFiles(dir(context.previous!.outDir), dir(context.staging), reusable.files);
+    context.record.search = reusable;
     return;
   }
-  const index = await writeSearchIndex(context.site, context.staging);
-  context.record.search = { key, files: [...index.files.keys()] };
+  const index = await writeSearchIndex(context.site, context.staging, context.searchIndex);
+  context.record.search = { key: searchKey(context.site, context.fingerprints), files: [...index.files.keys()] };
 }
 
 /** The bodies' photos (made once, then linked from the cache) and attachments (copied as they are). */
@@ -127,23 +144,12 @@ async function writeAdminStep(context: BuildContext): Promise<void> {
   await writeAdminFolder(path.join(context.staging, ...urls.admin.split('/').filter(Boolean)), context.adminPage);
 }
 
-/** A broken internal link stops the build with every broken link listed. */
-async function checkStagingLinks(context: BuildContext): Promise<void> {
-  // Reused pages were parsed by the build that wrote them.
-  const known = new Map(context.reused.map((url) => [fileOfPage(url), context.previous!.pages.get(url)!.parsed]));
-  const { broken, pages } = await checkSiteLinks(context.staging, context.address, known);
-  if (broken.length > 0) throw new BuildFailure(describeBrokenLinks(broken, context.sourceOf));
-  for (const [url, fingerprint] of context.fingerprints) context.record.pages.set(url, { fingerprint, parsed: pages.get(fileOfPage(url))! });
-}
-
 export const STEPS: readonly ((context: BuildContext) => Promise<void>)[] = [
+  startSearchIndexStep,
   renderPages,
   reusePages,
   publishBodyFiles,
   printIssuePdfs,
-  // Into the staging folder, after the pages it indexes and before the link check, which then
-  // covers the search page's links too.
   writeSearchIndexStep,
   writeAdminStep,
-  checkStagingLinks,
 ];

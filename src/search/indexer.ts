@@ -45,6 +45,27 @@ export const SHARD_TARGET = 8 * 1024;
  */
 export const DOCS_PER_CHUNK = 1;
 
+/** What of an item the index holds. */
+export type SearchItem = Pick<ItemPage, 'title' | 'url' | 'date' | 'dateText' | 'text'> & {
+  unit: Pick<ItemPage['unit'], 'name'>;
+  category: Pick<ItemPage['category'], 'name'>;
+  issue: Pick<ItemPage['issue'], 'year'>;
+};
+
+/** What of the site the index is built from: small enough to hand to a worker thread. */
+export interface SearchSource {
+  /** The archive's order: id 0 is the newest item. */
+  newest: readonly SearchItem[];
+  termIndexes: Site['termIndexes'];
+}
+
+export function searchSource(site: Site): SearchSource {
+  return {
+    newest: site.newest.map(({ title, url, date, dateText, text, unit, category, issue }) => ({ title, url, date, dateText, text, unit: { name: unit.name }, category: { name: category.name }, issue: { year: issue.year } })),
+    termIndexes: site.termIndexes,
+  };
+}
+
 export interface SearchIndexFiles {
   /** Path under the site's `search/` folder → bytes. */
   files: Map<string, Uint8Array>;
@@ -74,7 +95,7 @@ function grown<T extends Uint32Array | Int32Array>(array: T, fill = 0): T {
 }
 
 /** Every token's ascending item ids, from the items' title and text. */
-function postings(items: readonly ItemPage[]): ShardEntry[] {
+function postings(items: readonly SearchItem[]): ShardEntry[] {
   // Characters get small ids, so a pair's map key is a small integer (fast to hash, never boxed).
   const charId = new Int32Array(0x110000).fill(-1);
   const singleToken: number[] = []; // char id → token number
@@ -138,8 +159,8 @@ function postings(items: readonly ItemPage[]): ShardEntry[] {
 }
 
 /** Facet values in the site's order (years newest first) with their item ids; values without items left out. */
-function facets(site: Site, items: readonly ItemPage[]): { values: Record<FacetName, FacetValue[]>; entries: ShardEntry[] } {
-  const idsOf = (value: (item: ItemPage) => string) => groupBy([...items.keys()], (id) => value(items[id]!));
+function facets(site: SearchSource, items: readonly SearchItem[]): { values: Record<FacetName, FacetValue[]>; entries: ShardEntry[] } {
+  const idsOf = (value: (item: SearchItem) => string) => groupBy([...items.keys()], (id) => value(items[id]!));
   const terms = (kind: FacetName) => site.termIndexes.find((index) => index.kind === kind)?.terms.map((term) => ({ name: term.name, url: term.url, aliases: term.aliases })) ?? [];
   const years = [...new Set(items.map((item) => item.issue.year))].sort((a, b) => b - a);
   const ordered: Record<FacetName, { name: string; label: string; url: string; aliases: string[] }[]> = {
@@ -147,7 +168,7 @@ function facets(site: Site, items: readonly ItemPage[]): { values: Record<FacetN
     category: terms('category').map((t) => ({ ...t, label: t.name })),
     year: years.map((year) => ({ name: String(year), label: `${year}年`, url: urls.year(year), aliases: [] })),
   };
-  const valueOf: Record<FacetName, (item: ItemPage) => string> = {
+  const valueOf: Record<FacetName, (item: SearchItem) => string> = {
     unit: (item) => item.unit.name,
     category: (item) => item.category.name,
     year: (item) => String(item.issue.year),
@@ -170,7 +191,7 @@ function facets(site: Site, items: readonly ItemPage[]): { values: Record<FacetN
   return { values, entries };
 }
 
-export function buildSearchIndex(site: Site, options: IndexOptions = {}): SearchIndexFiles {
+export function buildSearchIndex(site: SearchSource, options: IndexOptions = {}): SearchIndexFiles {
   const shardTarget = options.shardTarget ?? SHARD_TARGET;
   const docsPerChunk = options.docsPerChunk ?? DOCS_PER_CHUNK;
   // Ids in the archive's order: id 0 is the newest item.

@@ -67,7 +67,7 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `chars`: the Han characters of the index (its one-character tokens): those and GB 2312's get
  * their reading, so that a character a reader types has one. `shardTarget`: bytes of JSON a word shard holds.
  */
-export function buildPinyin(site: Site, items: readonly ItemPage[], chars: readonly string[], shardTarget: number): PinyinFiles {
+export function buildPinyin(site: Pick<Site, 'termIndexes'>, items: readonly Pick<ItemPage, 'title'>[], chars: readonly string[], shardTarget: number): PinyinFiles {
   // Titles count once per item; a unit's or category's name by its items, as that is how often readers meet it.
   const counts = new Map<string, number>();
   const add = (text: string, n: number) => {

@@ -1,13 +1,15 @@
 /**
  * Writes the search index and the client into `<outDir>/search/`, beside the search page that
- * Eleventy rendered there. Called by the build on its staging folder, before the swap.
+ * Eleventy rendered there. Called by the build on its staging folder, before the swap, with the
+ * index it started in a worker before Eleventy began.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { Site } from '../site/index.ts';
-import { buildSearchIndex, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
+import { searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
+import { buildSearchIndexInWorker } from './in-worker.ts';
 
 export const CLIENT_ENTRY = fileURLToPath(new URL('client/main.ts', import.meta.url));
 
@@ -32,9 +34,12 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
   for (const [name, bytes] of files) writeFileSync(path.join(dir, name), bytes);
 }
 
-export async function writeSearchIndex(site: Site, outDir: string, options: IndexOptions = {}): Promise<SearchIndexFiles> {
+/** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
+export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), options);
+
+export async function writeSearchIndex(site: Site, outDir: string, started?: Promise<SearchIndexFiles>): Promise<SearchIndexFiles> {
   const client = bundleClient(); // esbuild works in its own process meanwhile
-  const index = buildSearchIndex(site, options);
+  const index = await (started ?? startSearchIndex(site));
   index.files.set('search.js', await client);
   writeAll(path.join(outDir, 'search'), index.files);
   return index;

@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ParsedPage } from '../../src/pipeline/link-check.ts';
 import { forgetRecord, linkFiles, readRecord, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from '../../src/pipeline/reuse.ts';
 
 const dirs: string[] = [];
@@ -27,12 +26,11 @@ function output(): { out: string; record: OutputRecord } {
     mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
     writeFileSync(path.join(out, file), `<p>${file}</p>`);
   }
-  const parsed: ParsedPage = { links: [], ids: new Set() };
   const record: OutputRecord = {
     outDir: out,
     pages: new Map([
-      ['/2021/03/a/', { fingerprint: 'fa', parsed }],
-      ['/2021/03/b/', { fingerprint: 'fb', parsed }],
+      ['/2021/03/a/', 'fa'],
+      ['/2021/03/b/', 'fb'],
     ]),
     search: undefined,
     site: 'site-fingerprint',

@@ -1,15 +1,19 @@
 /**
- * The link check the build runs over its staging folder: every internal link, asset, form and
- * #fragment must resolve under the site's address, and a broken one stops the build with a
- * Chinese message naming the page, the link and the content file, leaving the output alone.
+ * Every link of a built site resolves. The build checks the bodies' links against the site
+ * structure (a broken one stops it at the Markdown file and line, leaving the output alone); every
+ * other link, of the pages' chrome, comes from the URL table, and is checked here over built
+ * fixture sites by the HTML link check (tests/helpers/link-check.ts), itself tested first.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSiteLinks, describeBrokenLinks, type BrokenLink } from '../../src/pipeline/link-check.ts';
+import { build } from '../../src/pipeline/build.ts';
+import { writeFixtureSite } from '../fixtures/site.ts';
+import { checkSiteLinks, type BrokenLink } from '../helpers/link-check.ts';
 import { makeTempDir, removeDir, writeTree, type Tree } from '../helpers/tree.ts';
-import { BUILD_TIMEOUT, hashTree, PROJECT_ROOT, runCli, tempDir, type CliResult } from '../integration/support.ts';
-import { goodSite } from '../integration/publish/support.ts';
+import { goodSite } from './publish/support.ts';
+import { BUILD_TIMEOUT, hashTree, PROJECT_ROOT, runCli, tempDir, type CliResult } from './support.ts';
 
 const ROOT = { url: 'https://example.gov.cn/', pathPrefix: '/' };
 const PREFIXED = { url: 'https://example.gov.cn/bulletin/', pathPrefix: '/bulletin/' };
@@ -21,7 +25,7 @@ async function check(tree: Tree, address = ROOT): Promise<BrokenLink[]> {
   const dir = await makeTempDir('bulletin-links-');
   try {
     await writeTree(dir, tree);
-    return (await checkSiteLinks(dir, address)).broken;
+    return checkSiteLinks(dir, address);
   } finally {
     await removeDir(dir);
   }
@@ -121,25 +125,6 @@ describe('checkSiteLinks', () => {
   });
 });
 
-describe('describeBrokenLinks', () => {
-  it('counts the broken links, then names each page, its content file and the link, in Chinese', () => {
-    const text = describeBrokenLinks(
-      [
-        { page: '/2021/01/huiyi/', link: '/2099/01/', reason: 'missing' },
-        { page: '/archive/', link: '/2021/01/#x', reason: 'fragment' },
-        { page: '/', link: '/archive/', reason: 'outside' },
-      ],
-      (p) => (p === '/2021/01/huiyi/' ? 'content/2021/01/01-huiyi.md' : undefined),
-    );
-    expect(text.split('\n')).toEqual([
-      '发现 3 个失效的站内链接，请逐个修改：',
-      '  页面 /2021/01/huiyi/（content/2021/01/01-huiyi.md） 中的链接“/2099/01/”指向的页面或文件不存在',
-      '  页面 /archive/ 中的链接“/2021/01/#x”指向的页面上没有“#”后面的这个位置',
-      '  页面 / 中的链接“/archive/”不在本网站的地址之下（缺少网站的路径前缀）',
-    ]);
-  });
-});
-
 describe('a build whose content links to a page that does not exist', () => {
   // A clerk links to an issue that was never published; the good output from before must stay.
   const ITEM = '2021/01/03-tonghang-kaigong.md';
@@ -178,4 +163,34 @@ describe('a build whose content links to a page that does not exist', () => {
     expect(await hashTree(out)).toEqual(before);
     expect((await readdir(dir)).sort()).toEqual(['content', 'out']);
   });
+});
+
+describe('the links of a built fixture site', { timeout: BUILD_TIMEOUT * 3 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await tempDir('site-links');
+    const content = path.join(dir, 'content');
+    const fixture = await writeFixtureSite(content);
+    const append = async (file: string, text: string) => writeFile(path.join(content, file), `${await readFile(path.join(content, file), 'utf8')}${text}`);
+    await append('_data/site.yaml', 'admin:\n  backend: github\n  repo: o/r\n');
+    // A photo made in several widths (srcset) and an attachment, beside the first item.
+    const item = fixture.items[0]!;
+    const folder = path.dirname(path.join(content, item.file));
+    await sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 90, g: 140, b: 200 } } }).jpeg().toFile(path.join(folder, '现场 照片.jpg'));
+    await writeFile(path.join(folder, '方案.pdf'), '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await append(item.file, '\n![会议现场](<现场 照片.jpg>)\n\n[附件：方案](方案.pdf)\n');
+  }, BUILD_TIMEOUT);
+  afterAll(() => removeDir(dir));
+
+  for (const [address, pdf] of [[ROOT, false], [PREFIXED, true]] as const) {
+    it(`all resolve, with the published form, a photo's widths and an attachment${pdf ? ', and each issue’s PDF' : ''}, served at ${address.url}`, async () => {
+      const out = path.join(dir, `out-${address.pathPrefix.length}`);
+      const result = await build({ contentDir: path.join(dir, 'content'), outDir: out, root: dir, siteUrl: address.url, pdf });
+      expect(result.failure).toBeUndefined();
+      expect(result.ok).toBe(true);
+      expect(checkSiteLinks(out, address)).toEqual([]);
+      const html = await readFile(path.join(out, 'index.html'), 'utf8');
+      expect(html).toContain(`href="${address.pathPrefix}assets/style.css"`);
+    });
+  }
 });
