@@ -1,3 +1,4 @@
 /** The build cache's files and the hashes that version them, so that no cache serves stale output. */
 export { currentCodeVersion, hashTree, outputSalt } from './hash.ts';
-export { readCached, removeCached, writeCached } from './store.ts';
+export { readCached, removeCached, removeOtherVersions, writeCached } from './store.ts';
+export { readSegments, writeSegments, type SegmentedMap } from './segments.ts';

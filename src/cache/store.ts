@@ -17,16 +17,19 @@ export function readCached(dir: string | undefined, name: string): unknown {
   }
 }
 
-/**
- * Writes `value` as `name` in `dir`. With `replacing`, removes the other files whose name starts
- * with it: those of earlier code versions (`markdown-<version>.bin`), which no build reads again.
- */
-export async function writeCached(dir: string, name: string, value: unknown, replacing?: string): Promise<void> {
+/** Writes `value` as `name` in `dir`. */
+export async function writeCached(dir: string, name: string, value: unknown): Promise<void> {
   await mkdir(dir, { recursive: true });
   await replaceFile(path.join(dir, name), serialize(value));
-  if (replacing === undefined) return;
+}
+
+/**
+ * Removes the files and folders of `dir` named `<kind>-…` but not `<kind>-<version>…`: those of
+ * earlier code versions (`markdown-<version>/`, `load-<version>-items/`), which no build reads again.
+ */
+export async function removeOtherVersions(dir: string, kind: string, version: string): Promise<void> {
   for (const other of readdirSync(dir)) {
-    if (other !== name && other.startsWith(replacing)) await rm(path.join(dir, other), { force: true });
+    if (other.startsWith(`${kind}-`) && !other.startsWith(`${kind}-${version}`)) await rm(path.join(dir, other), { recursive: true, force: true });
   }
 }
 

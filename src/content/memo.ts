@@ -3,7 +3,7 @@
  * and context are unchanged is not parsed again: in memory by the dev server, on disk by the build.
  */
 import { createHash } from 'node:crypto';
-import { currentCodeVersion, readCached, writeCached } from '../cache/index.ts';
+import { currentCodeVersion, readCached, readSegments, removeOtherVersions, writeCached, writeSegments, type SegmentedMap } from '../cache/index.ts';
 import type { InspectedFiles } from './link-targets.ts';
 import type { BodyLinks, Issue, Item } from './model.ts';
 import type { Problem } from './yaml.ts';
@@ -34,12 +34,19 @@ export interface Checked<T> {
 /** By file: a hash of the text it was checked with (not the text: 4,000 items' text is 12 MB on disk), the context, the result. */
 type CheckedEntries<T> = Map<string, { digest: string; context: string; checked: Checked<T> }>;
 
+type CheckedEntry<T> = CheckedEntries<T> extends Map<string, infer E> ? E : never;
+
 /** Checked files by path, each with the text and context it was checked with. */
 export class CheckedFiles<T> {
   readonly #entries: CheckedEntries<T>;
+  /** @internal What was read from the cache, and the files checked or forgotten since: what the next save writes. */
+  readonly read: SegmentedMap<CheckedEntry<T>>;
+  readonly set = new Set<string>();
+  readonly deleted = new Set<string>();
 
-  constructor(entries: CheckedEntries<T> = new Map()) {
-    this.#entries = entries;
+  constructor(read: SegmentedMap<CheckedEntry<T>> = { map: new Map(), pending: 0, last: -1, baseAt: -1 }) {
+    this.read = read;
+    this.#entries = read.map;
   }
 
   /** @internal What it keeps, plain data for the cache on disk. */
@@ -54,7 +61,8 @@ export class CheckedFiles<T> {
     if (entry && entry.digest === digest && entry.context === context) return entry.checked;
     const checked = check();
     this.#entries.set(file, { digest, context, checked });
-    this.changed = true;
+    this.set.add(file);
+    this.deleted.delete(file);
     return checked;
   }
 
@@ -69,13 +77,16 @@ export class CheckedFiles<T> {
     for (const file of this.#entries.keys()) {
       if (!files.has(file)) {
         this.#entries.delete(file);
-        this.changed = true;
+        this.set.delete(file);
+        this.deleted.add(file);
       }
     }
   }
 
   /** Whether anything was checked or forgotten since it was made. */
-  changed = false;
+  get changed(): boolean {
+    return this.set.size > 0 || this.deleted.size > 0;
+  }
 }
 
 /**
@@ -93,36 +104,35 @@ export class LoadMemo {
   files: InspectedFiles;
   readonly #filesRead: string;
 
-  constructor(entries?: MemoEntries) {
-    this.issues = new CheckedFiles(entries?.issues);
-    this.items = new CheckedFiles(entries?.items);
-    this.files = entries?.files ?? new Map();
+  constructor(read?: { issues: SegmentedMap<CheckedEntry<Issue>>; items: SegmentedMap<CheckedEntry<Item>>; files: InspectedFiles }) {
+    this.issues = new CheckedFiles(read?.issues);
+    this.items = new CheckedFiles(read?.items);
+    this.files = read?.files ?? new Map();
     this.#filesRead = fingerprintOf(this.files);
   }
 
   /**
    * The memo kept in `cacheDir` by the last build, so that `npm run build` too validates only the
-   * files that changed. Its name carries the code's version: what a check finds depends on it.
+   * files that changed. Its names carry the code's version: what a check finds depends on it. The
+   * issues and items are kept as segments (src/cache/segments.ts): a build writes the files it checked.
    */
   static read(cacheDir: string | undefined): LoadMemo {
-    const entries = readCached(cacheDir, memoName()) as MemoEntries | undefined;
-    return new LoadMemo(entries?.issues instanceof Map && entries.items instanceof Map && entries.files instanceof Map ? entries : undefined);
+    const version = currentCodeVersion();
+    const files = readCached(cacheDir, `load-${version}-files.bin`);
+    if (!(files instanceof Map)) return new LoadMemo();
+    return new LoadMemo({ issues: readSegments(cacheDir, `load-${version}-issues`), items: readSegments(cacheDir, `load-${version}-items`), files: files as InspectedFiles });
   }
 
-  /** Writes the memo for the next build, unless it is what was read. */
+  /** Writes what changed for the next build. */
   async save(cacheDir: string): Promise<void> {
-    if (!this.issues.changed && !this.items.changed && fingerprintOf(this.files) === this.#filesRead) return;
-    await writeCached(cacheDir, memoName(), { issues: this.issues.entries, items: this.items.entries, files: this.files } satisfies MemoEntries, 'load-');
+    const version = currentCodeVersion();
+    await writeSegments(cacheDir, `load-${version}-issues`, this.issues.read, this.issues.entries, this.issues);
+    await writeSegments(cacheDir, `load-${version}-items`, this.items.read, this.items.entries, this.items);
+    // Last: a memo is read only once this file is there, and its entries are checked by digest, so a save cut short is never read wrong.
+    if (this.issues.changed || this.items.changed || fingerprintOf(this.files) !== this.#filesRead) await writeCached(cacheDir, `load-${version}-files.bin`, this.files);
+    await removeOtherVersions(cacheDir, 'load', version);
   }
-}
-
-interface MemoEntries {
-  issues: CheckedEntries<Issue>;
-  items: CheckedEntries<Item>;
-  files: InspectedFiles;
 }
 
 /** Changes when an inspection is added or replaced: each file's state is in it. */
 const fingerprintOf = (files: InspectedFiles) => [...files].map(([file, { state }]) => `${file}\0${state}`).join('\n');
-
-const memoName = () => `load-${currentCodeVersion()}.bin`;

@@ -1,3 +1,4 @@
-/** File-system helpers every stage shares: the one folder walk and atomic writes. */
+/** File-system helpers every stage shares: the one folder walk, atomic writes, removing a folder. */
 export { isAlreadyThere, replaceFile, writeNewFile } from './atomic-write.ts';
 export { listTree, walkTree, type TreeEntry } from './tree.ts';
+export { removeTree } from './remove-tree.ts';

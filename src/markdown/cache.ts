@@ -4,13 +4,13 @@
  * and of the lockfile, so a changed plugin, option or dependency starts an empty cache instead
  * of serving output the current pipeline would not produce.
  *
- * One file per version (`markdown-<version>.bin`): reading one file is much faster than reading
- * thousands. Saving keeps only the entries this build used, so sources that were edited or
- * deleted do not pile up.
+ * One folder of segments per version (`markdown-<version>/`, src/cache/segments.ts): reading a few
+ * files is much faster than reading thousands, and a build writes only the entries it rendered
+ * and the names of those it no longer used, so sources that were edited or deleted do not pile up.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { hashTree, readCached, writeCached } from '../cache/index.ts';
+import { hashTree, readSegments, removeOtherVersions, writeSegments, type SegmentedMap } from '../cache/index.ts';
 import type { RenderedMarkdown, RenderJob } from './render.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -31,16 +31,19 @@ export class RenderCache {
   private readonly used = new Map<string, RenderedMarkdown>();
 
   private constructor(
-    /** Where the cache file lives; undefined keeps it in memory only. */
+    /** Where the cache's folder lives; undefined keeps it in memory only. */
     readonly dir: string | undefined,
     readonly version: string,
-    private readonly stored: Map<string, RenderedMarkdown>,
-  ) {}
+    private readonly read: SegmentedMap<RenderedMarkdown>,
+  ) {
+    this.stored = read.map;
+  }
+
+  private readonly stored: Map<string, RenderedMarkdown>;
 
   /** The cache in `dir` for `version`; empty when there is none yet or it cannot be read. */
   static open(dir: string | undefined, version = currentPipelineVersion()): RenderCache {
-    const value = readCached(dir, `markdown-${version}.bin`);
-    return new RenderCache(dir, version, value instanceof Map ? (value as Map<string, RenderedMarkdown>) : new Map());
+    return new RenderCache(dir, version, readSegments<RenderedMarkdown>(dir, `markdown-${version}`));
   }
 
   get size(): number {
@@ -76,11 +79,14 @@ export class RenderCache {
   }
 
   /**
-   * Writes the entries used since `open` and removes other versions' files; nothing when they are
-   * exactly the entries read.
+   * Keeps the entries used since `open`, writing those not stored yet and the names of those no
+   * longer used, and removes other versions' folders; nothing when they are exactly the entries read.
    */
   async save(): Promise<void> {
-    if (!this.dir || (this.used.size === this.stored.size && [...this.used.keys()].every((k) => this.stored.has(k)))) return;
-    await writeCached(this.dir, `markdown-${this.version}.bin`, this.used, 'markdown-');
+    if (!this.dir) return;
+    const set = new Set([...this.used.keys()].filter((k) => !this.stored.has(k)));
+    const deleted = new Set([...this.stored.keys()].filter((k) => !this.used.has(k)));
+    await writeSegments(this.dir, `markdown-${this.version}`, this.read, this.used, { set, deleted });
+    await removeOtherVersions(this.dir, 'markdown', this.version);
   }
 }

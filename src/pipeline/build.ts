@@ -4,12 +4,13 @@
  * only when every step has passed. A failed or killed build leaves the last good output exactly
  * as it was.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishedAdminPage } from '../admin/index.ts';
 import { outputSalt } from '../cache/index.ts';
 import { LoadMemo, type Diagnostic, type IsoDate } from '../content/index.ts';
+import { removeTree } from '../files/index.ts';
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
 import type { IssuePdfCount } from './issue-pdfs.ts';
@@ -149,7 +150,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       time(step.name);
     }
     await forgetRecord(request.cacheDir, outDir);
-    await swapIn(staging, outDir);
+    const { removed } = await swapIn(staging, outDir);
     // A cache that cannot be written costs the next build time, never correctness.
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
@@ -157,10 +158,12 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       context.record.pageCount = context.pages;
       await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record)]).catch(() => undefined);
     }
+    // The new output is in place: an old one left behind is cleared by the next build (recoverFromKilledBuilds).
+    await removed.catch(() => undefined);
     time('swapAndSaveCache');
     return { ok: true, diagnostics, pages: context.pages, reused: context.reused.length, address, pdfs: context.pdfs, timings };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await removeTree(staging);
     return { ok: false, diagnostics, pages: 0, reused: 0, failure: error instanceof BuildFailure ? error.message : describeError(error), timings };
   }
 }

@@ -3,8 +3,9 @@
  * only when all have passed. A failed or killed build leaves the last good output exactly as it was.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { removeTree } from '../files/index.ts';
 
 /** Staging folders are siblings of the output, so the final swap is a rename on one file system. */
 const stagingPrefix = (outDir: string) => `${path.basename(outDir)}.staging-`;
@@ -34,17 +35,22 @@ export async function recoverFromKilledBuilds(outDir: string): Promise<void> {
       if (!name.startsWith(prefix) || isRunning(Number(name.slice(prefix.length)))) continue;
       const dir = path.join(parent, name);
       if (prefix === oldPrefix(outDir) && !existsSync(outDir)) await rename(dir, outDir);
-      else await rm(dir, { recursive: true, force: true });
+      else await removeTree(dir);
     }
   }
 }
 
-export async function swapIn(staging: string, outDir: string): Promise<void> {
+/**
+ * Puts `staging` in `outDir`'s place by two renames. Resolves once it is there; the previous
+ * output, parked aside, is still being removed (`removed`), so that the caller can save its
+ * caches meanwhile.
+ */
+export async function swapIn(staging: string, outDir: string): Promise<{ removed: Promise<void> }> {
   const old = path.join(path.dirname(outDir), `${oldPrefix(outDir)}${process.pid}`);
-  await rm(old, { recursive: true, force: true });
+  await removeTree(old);
   await rename(outDir, old).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
   await rename(staging, outDir);
-  await rm(old, { recursive: true, force: true });
+  return { removed: removeTree(old) };
 }

@@ -1,9 +1,9 @@
 /** The cache's files: a value comes back as written; a missing or broken file reads as nothing. */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCached, removeCached, writeCached } from '../../src/cache/store.ts';
+import { readCached, removeCached, removeOtherVersions, writeCached } from '../../src/cache/store.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -31,14 +31,17 @@ describe('the cache store', () => {
     expect(readCached(dir, 'broken.bin')).toBeUndefined();
   });
 
-  it('with `replacing`, removes the files of earlier versions and keeps the others', async () => {
+  it('removes the files and folders of other versions of a kind, and keeps the rest', async () => {
     const dir = tempDir();
     await writeCached(dir, 'markdown-old.bin', 1);
+    mkdirSync(path.join(dir, 'markdown-old2'));
     await writeCached(dir, 'load-old.bin', 2);
-    await writeCached(dir, 'markdown-new.bin', 3, 'markdown-');
-    expect(readdirSync(dir).sort()).toEqual(['load-old.bin', 'markdown-new.bin']);
+    await writeCached(dir, 'markdown-new.bin', 3);
+    mkdirSync(path.join(dir, 'markdown-new'));
+    await removeOtherVersions(dir, 'markdown', 'new');
+    expect(readdirSync(dir).sort()).toEqual(['load-old.bin', 'markdown-new', 'markdown-new.bin']);
     await removeCached(dir, 'load-old.bin');
     await removeCached(dir, 'never-written.bin');
-    expect(readdirSync(dir)).toEqual(['markdown-new.bin']);
+    expect(readdirSync(dir).sort()).toEqual(['markdown-new', 'markdown-new.bin']);
   });
 });
