@@ -151,6 +151,15 @@ async function main(): Promise<void> {
         await measure('ours', modes[1], run, oursBuild(corpusDir, out, cache), out);
         await writeFile(file, before);
       }
+      if (modes[0] !== 'warm') return;
+      // A merge: one more item in the newest issue each run, kept, as merges add up.
+      const newest = corpus.issues.at(-1)!;
+      const template = corpus.items.findLast((item) => item.issue === newest.key)!;
+      for (let run = 1; run <= RUNS; run++) {
+        const text = await readFile(path.join(corpusDir, template.issue, template.fileName), 'utf8');
+        await writeFile(path.join(corpusDir, newest.key, `99-bench-added-${run}.md`), text.replace(/^title: .*$/m, `title: 基准测试第${run}次合并新增的信息`));
+        await measure('ours', 'added', run, oursBuild(corpusDir, out, cache), out);
+      }
     };
     const last = size.runs.findLast((r) => r.engine === 'ours' && r.mode === 'cold');
     if (last?.ok) await warmAndEdited(content, path.join(dir, `ours-${RUNS}`), ['warm', 'edited']);
@@ -192,7 +201,9 @@ async function main(): Promise<void> {
 
 async function writeResults(report: BenchReport): Promise<void> {
   await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  const history = await readFile(path.join(ROOT, 'bench/pipeline/history.md'), 'utf8').catch(() => '');
+  // Each performance issue's profile and before/after figures: #6's, then #18's.
+  const histories = await Promise.all(['bench/pipeline/history.md', 'bench/build/history.md'].map((file) => readFile(path.join(ROOT, file), 'utf8').catch(() => '')));
+  const history = histories.filter(Boolean).join('\n\n');
   await writeFile(path.join(ROOT, 'bench/results.md'), markdown(report, history));
 }
 
