@@ -24,12 +24,13 @@ export async function writeCached(dir: string, name: string, value: unknown): Pr
 }
 
 /**
- * Removes the files and folders of `dir` named `<kind>-…` but not `<kind>-<version>…`: those of
- * earlier code versions (`markdown-<version>/`, `load-<version>-items/`), which no build reads again.
+ * Removes the files and folders of `dir` named `<kind>-…` other than `keep`: those of earlier
+ * code versions (`markdown-<version>/`, `load-<version>-items/`, a single-file cache of an earlier
+ * layout), which no build reads again.
  */
-export async function removeOtherVersions(dir: string, kind: string, version: string): Promise<void> {
+export async function removeOtherVersions(dir: string, kind: string, keep: readonly string[]): Promise<void> {
   for (const other of readdirSync(dir)) {
-    if (other.startsWith(`${kind}-`) && !other.startsWith(`${kind}-${version}`)) await rm(path.join(dir, other), { recursive: true, force: true });
+    if (other.startsWith(`${kind}-`) && !keep.includes(other)) await rm(path.join(dir, other), { recursive: true, force: true });
   }
 }
 

@@ -117,21 +117,27 @@ export class LoadMemo {
    * issues and items are kept as segments (src/cache/segments.ts): a build writes the files it checked.
    */
   static read(cacheDir: string | undefined): LoadMemo {
-    const version = currentCodeVersion();
-    const files = readCached(cacheDir, `load-${version}-files.bin`);
+    const names = memoNames();
+    const files = readCached(cacheDir, names.files);
     if (!(files instanceof Map)) return new LoadMemo();
-    return new LoadMemo({ issues: readSegments(cacheDir, `load-${version}-issues`), items: readSegments(cacheDir, `load-${version}-items`), files: files as InspectedFiles });
+    return new LoadMemo({ issues: readSegments(cacheDir, names.issues), items: readSegments(cacheDir, names.items), files: files as InspectedFiles });
   }
 
   /** Writes what changed for the next build. */
   async save(cacheDir: string): Promise<void> {
-    const version = currentCodeVersion();
-    await writeSegments(cacheDir, `load-${version}-issues`, this.issues.read, this.issues.entries, this.issues);
-    await writeSegments(cacheDir, `load-${version}-items`, this.items.read, this.items.entries, this.items);
+    const names = memoNames();
+    await writeSegments(cacheDir, names.issues, this.issues.read, this.issues.entries, this.issues);
+    await writeSegments(cacheDir, names.items, this.items.read, this.items.entries, this.items);
     // Last: a memo is read only once this file is there, and its entries are checked by digest, so a save cut short is never read wrong.
-    if (this.issues.changed || this.items.changed || fingerprintOf(this.files) !== this.#filesRead) await writeCached(cacheDir, `load-${version}-files.bin`, this.files);
-    await removeOtherVersions(cacheDir, 'load', version);
+    if (this.issues.changed || this.items.changed || fingerprintOf(this.files) !== this.#filesRead) await writeCached(cacheDir, names.files, this.files);
+    await removeOtherVersions(cacheDir, 'load', Object.values(names));
   }
+}
+
+/** The memo's names in the cache folder carry the code's version: what a check finds depends on it. */
+function memoNames(): { issues: string; items: string; files: string } {
+  const version = currentCodeVersion();
+  return { issues: `load-${version}-issues`, items: `load-${version}-items`, files: `load-${version}-files.bin` };
 }
 
 /** Changes when an inspection is added or replaced: each file's state is in it. */

@@ -87,6 +87,6 @@ export class RenderCache {
     const set = new Set([...this.used.keys()].filter((k) => !this.stored.has(k)));
     const deleted = new Set([...this.stored.keys()].filter((k) => !this.used.has(k)));
     await writeSegments(this.dir, `markdown-${this.version}`, this.read, this.used, { set, deleted });
-    await removeOtherVersions(this.dir, 'markdown', this.version);
+    await removeOtherVersions(this.dir, 'markdown', [`markdown-${this.version}`]);
   }
 }
