@@ -44,7 +44,7 @@ export interface BuildContext {
   previous: OutputRecord | undefined;
   /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
   reused: string[];
-  /** The search index, being built in a worker thread while Eleventy renders; undefined when the last one is reused. */
+  /** The search index, being built in a worker thread while Eleventy renders; undefined when it is reused or built after Eleventy. */
   searchIndex?: Promise<SearchIndexFiles> | undefined;
   /** What this build's output holds, filled in by the steps. */
   record: OutputRecord;
@@ -96,9 +96,16 @@ function reusableSearchIndex(context: BuildContext): { key: string; files: strin
   return previous.files.every((file) => untouched(context.previous!, `search/${file}`)) ? previous : undefined;
 }
 
+/**
+ * Above this many items the index is built in the main thread after Eleventy, not beside it: at
+ * 20,000 items the worker's 0.45 GB on top of Eleventy's peak took the build to 1.65 GB, over its
+ * 1.5 GB budget (1.22 GB built after Eleventy; bench/build/history.md).
+ */
+const WORKER_ITEMS = 10_000;
+
 /** Starts the search index in a worker thread, to be built on the other core while Eleventy renders. */
 async function startSearchIndexStep(context: BuildContext): Promise<void> {
-  if (reusableSearchIndex(context)) return;
+  if (context.site.newest.length > WORKER_ITEMS || reusableSearchIndex(context)) return;
   context.searchIndex = startSearchIndex(context.site);
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
   context.searchIndex.catch(() => undefined);

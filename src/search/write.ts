@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { Site } from '../site/index.ts';
-import { searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
+import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
 
 export const CLIENT_ENTRY = fileURLToPath(new URL('client/main.ts', import.meta.url));
@@ -37,9 +37,10 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
 export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), options);
 
+/** Writes the index `started` in a worker, or builds it here, now. */
 export async function writeSearchIndex(site: Site, outDir: string, started?: Promise<SearchIndexFiles>): Promise<SearchIndexFiles> {
   const client = bundleClient(); // esbuild works in its own process meanwhile
-  const index = await (started ?? startSearchIndex(site));
+  const index = started ? await started : buildSearchIndex(site);
   index.files.set('search.js', await client);
   writeAll(path.join(outDir, 'search'), index.files);
   return index;
