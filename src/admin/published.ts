@@ -4,8 +4,8 @@
  * is a pull request the editing office reviews and merges. Built ahead of use, it offers the
  * issues that exist; the new week's issue appears once the office has made it and the site is rebuilt.
  */
-import { fileOrder, fileSlug, type Content } from '../content/index.ts';
-import { urls } from '../site/index.ts';
+import { issuePlace, type Content } from '../content/index.ts';
+import { groupBy, urls } from '../site/index.ts';
 import type { IssuePlace } from './client/setup.ts';
 import { cmsConfig, type FormBackend, type FormChoices, type FormIssue } from './config.ts';
 import { adminPage } from './page.ts';
@@ -18,15 +18,9 @@ function publishedChoices(content: Content): FormChoices {
 
 /** What `npm run new` reads from an issue folder to name a new item, here read from the model (drafts included: their names are taken too). */
 function issuePlaces(content: Content): Record<string, IssuePlace> {
-  const places: Record<string, IssuePlace> = {};
-  for (const issue of content.issues) places[issue.key] = { next: 1, taken: [] };
-  for (const item of content.items) {
-    const place = (places[item.issue] ??= { next: 1, taken: [] });
-    const name = item.file.slice(item.file.lastIndexOf('/') + 1);
-    place.next = Math.max(place.next, (fileOrder(name) ?? 0) + 1);
-    place.taken.push(fileSlug(name));
-  }
-  return places;
+  const byIssue = groupBy(content.items, (item) => item.issue);
+  const fileNames = (key: string) => (byIssue.get(key) ?? []).map((item) => item.file.slice(item.file.lastIndexOf('/') + 1));
+  return Object.fromEntries(content.issues.map((issue) => [issue.key, issuePlace(fileNames(issue.key))]));
 }
 
 /** The admin page of the published site, or undefined when site.yaml does not ask for one. */

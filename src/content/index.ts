@@ -10,7 +10,7 @@ export { FILL_IN_MARK } from './fill-in-mark.ts';
 export { DRAFT_KEYS, itemText, splitItem, trimBody, type ItemDraft, type ItemParts } from './item-text.ts';
 export { FUTURE_LIMIT_DAYS } from './warnings.ts';
 export { addDays, chinaMidnight, chinaMidnightInstant, dateInChina, daysBetween, formatChineseDate, parseIsoDate, suggestIsoDate, yearOf } from './date.ts';
-export { fileOrder, fileSlug, itemFileName, toSlug } from './slug.ts';
+export { fileOrder, fileSlug, issuePlace, itemFileName, toSlug } from './slug.ts';
 export { CJK_CLASS, isCjk } from './cjk.ts';
 export { normalizeText } from './frontmatter.ts';
 export { decodeAs, decodeUtf8, detectEncoding, looksBinary } from './encoding.ts';

@@ -54,3 +54,8 @@ export function itemFileName(order: number, title: string, taken: ReadonlySet<st
   for (let n = 2; taken.has(slug); n++) slug = `${words.slice(0, count).join('-')}-${n}`;
   return `${String(order).padStart(2, '0')}-${slug}.md`;
 }
+
+/** What naming a new item needs of its issue: the next order number and the URL segments its items' `fileNames` take. */
+export function issuePlace(fileNames: readonly string[]): { next: number; taken: string[] } {
+  return { next: Math.max(0, ...fileNames.map((name) => fileOrder(name) ?? 0)) + 1, taken: fileNames.map(fileSlug) };
+}

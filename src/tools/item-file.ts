@@ -4,15 +4,15 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileOrder, fileSlug, itemFileName, itemText, type ItemDraft } from '../content/index.ts';
+import { issuePlace, itemFileName, itemText, type ItemDraft } from '../content/index.ts';
 import { isAlreadyThere, writeNewFile } from '../files/index.ts';
 
 /** The next order number of a folder, and the URL segments its items already use. */
 async function folderState(folder: string): Promise<{ next: number; taken: Set<string> }> {
   // A folder not made yet (a new week's issue) has no items.
   const names = (await readdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)))).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'index.md');
-  const orders = names.map((name) => fileOrder(name) ?? 0);
-  return { next: Math.max(0, ...orders) + 1, taken: new Set(names.map(fileSlug)) };
+  const { next, taken } = issuePlace(names);
+  return { next, taken: new Set(taken) };
 }
 
 /** Where an item of `title` added to the issue folder now would be written (the folder may not exist yet). */

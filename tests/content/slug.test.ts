@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileOrder, fileSlug, itemFileName, SLUG_PATTERN, toSlug } from '../../src/content/slug.ts';
+import { fileOrder, fileSlug, issuePlace, itemFileName, SLUG_PATTERN, toSlug } from '../../src/content/slug.ts';
 
 describe('toSlug', () => {
   it('writes Chinese as toneless pinyin, one syllable a word', () => {
@@ -128,5 +128,12 @@ describe('itemFileName', () => {
       '02-shang-jie-qu-zhao-kai-xin-guan-fei.md',
     );
     expect(itemFileName(3, '会议', new Set(['hui-yi']))).toBe('03-hui-yi-2.md');
+  });
+});
+
+describe('issuePlace', () => {
+  it('gives the order after the highest and the URL segments taken, a file without a number counting as 0', () => {
+    expect(issuePlace(['01-hui-yi.md', '07-kai-hui.md', 'bu-shi-shu-zi.md'])).toEqual({ next: 8, taken: ['hui-yi', 'kai-hui', 'bu-shi-shu-zi'] });
+    expect(issuePlace([])).toEqual({ next: 1, taken: [] });
   });
 });
