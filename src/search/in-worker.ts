@@ -3,7 +3,7 @@
  * per version of the code (the hash of src/ and the lockfile), kept in the system's temporary
  * folder: any build of this code finds it there, and no build runs a bundle of other code.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { replaceFile } from '../files/index.ts';
 import type { IndexOptions, SearchIndexFiles, SearchSource } from './indexer.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('worker.ts', import.meta.url));
+const STALE_MS = 7 * 24 * 3600 * 1000;
 
 let bundled: Promise<string> | undefined;
 
@@ -37,8 +38,14 @@ function workerScript(): Promise<string> {
     });
     await mkdir(path.dirname(file), { recursive: true });
     await replaceFile(file, result.outputFiles[0]!.contents);
-    // Bundles of earlier code are never run again.
-    for (const other of readdirSync(path.dirname(file))) if (other.startsWith('search-') && other !== path.basename(file)) rmSync(path.join(path.dirname(file), other), { force: true });
+    // Another checkout of other code may be using its own bundle right now (two builds, or a build
+    // beside `npm run dev`): only those not written for a week go.
+    const folder = path.dirname(file);
+    for (const other of readdirSync(folder)) {
+      const written = other.startsWith('search-') && other !== path.basename(file) ? statSync(path.join(folder, other), { throwIfNoEntry: false })?.mtimeMs : undefined;
+      const stale = written !== undefined && Date.now() - written > STALE_MS;
+      if (stale) rmSync(path.join(folder, other), { force: true });
+    }
     return file;
   })());
 }
