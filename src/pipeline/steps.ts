@@ -7,6 +7,7 @@
  * (tests/integration/site-links.test.ts checks that they all resolve).
  */
 import path from 'node:path';
+import { writeAdminFolder } from '../admin/index.ts';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
 import { startSearchIndex, writeSearchIndex, type SearchIndexFiles } from '../search/index.ts';
@@ -44,8 +45,8 @@ export interface BuildContext {
   previous: OutputRecord | undefined;
   /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
   reused: string[];
-  /** The search index, being built in a worker thread while Eleventy renders; undefined when it is reused or built after Eleventy. */
-  searchIndex?: Promise<SearchIndexFiles> | undefined;
+  /** How the search index comes (startSearchIndexStep): the last build's, or built under `key`, `started` in a worker or (undefined) after Eleventy. */
+  search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined };
   /** What this build's output holds, filled in by the steps. */
   record: OutputRecord;
   fingerprints: Fingerprints;
@@ -89,13 +90,6 @@ async function reusePages(context: BuildContext): Promise<void> {
   context.pages += context.reused.length;
 }
 
-/** The last build's search index, when it was built from the same items under the same salt and is still as written. */
-function reusableSearchIndex(context: BuildContext): { key: string; files: string[] } | undefined {
-  const previous = context.previous?.search;
-  if (previous?.key !== searchKey(context.site, context.fingerprints)) return undefined;
-  return previous.files.every((file) => untouched(context.previous!, `search/${file}`)) ? previous : undefined;
-}
-
 /**
  * Above this many items the index is built in the main thread after Eleventy, not beside it: at
  * 20,000 items the worker's 0.45 GB on top of Eleventy's peak took the build to 1.65 GB, over its
@@ -103,28 +97,35 @@ function reusableSearchIndex(context: BuildContext): { key: string; files: strin
  */
 const WORKER_ITEMS = 10_000;
 
-/** Starts the search index in a worker thread, to be built on the other core while Eleventy renders. */
-async function startSearchIndexStep(context: BuildContext): Promise<void> {
-  if (context.site.newest.length > WORKER_ITEMS || reusableSearchIndex(context)) return;
-  context.searchIndex = startSearchIndex(context.site);
-  // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
-  context.searchIndex.catch(() => undefined);
-}
-
 /**
- * The search index and its client, into `search/` beside the search page (src/search/); linked
- * from the last good output when it was built from the same items under the same salt.
+ * Decides how this build gets its search index: the last build's, when it was built from the same
+ * items under the same salt and is still as written; otherwise started now in a worker thread, to
+ * be built on the other core while Eleventy renders, or (a large archive) later in this thread.
  */
-async function writeSearchIndexStep(context: BuildContext): Promise<void> {
-  const dir = (root: string) => path.join(root, 'search');
-  const reusable = reusableSearchIndex(context);
-  if (reusable) {
-    linkFiles(dir(context.previous!.outDir), dir(context.staging), reusable.files);
-    context.record.search = reusable;
+async function startSearchIndexStep(context: BuildContext): Promise<void> {
+  const key = searchKey(context.site, context.fingerprints);
+  const previous = context.previous?.search;
+  if (previous?.key === key && previous.files.every((file) => untouched(context.previous!, `search/${file}`))) {
+    context.search = { reuse: previous };
     return;
   }
-  const index = await writeSearchIndex(context.site, context.staging, context.searchIndex);
-  context.record.search = { key: searchKey(context.site, context.fingerprints), files: [...index.files.keys()] };
+  const started = context.site.newest.length > WORKER_ITEMS ? undefined : startSearchIndex(context.site);
+  // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
+  started?.catch(() => undefined);
+  context.search = { key, started };
+}
+
+/** The search index and its client, into `search/` beside the search page (src/search/), as startSearchIndexStep decided. */
+async function writeSearchIndexStep(context: BuildContext): Promise<void> {
+  const plan = context.search!;
+  if ('reuse' in plan) {
+    const dir = (root: string) => path.join(root, 'search');
+    linkFiles(dir(context.previous!.outDir), dir(context.staging), plan.reuse.files);
+    context.record.search = plan.reuse;
+    return;
+  }
+  const index = await writeSearchIndex(context.site, context.staging, plan.started);
+  context.record.search = { key: plan.key, files: [...index.files.keys()] };
 }
 
 /** The bodies' photos (made once, then linked from the cache) and attachments (copied as they are). */
@@ -147,7 +148,6 @@ async function printIssuePdfs(context: BuildContext): Promise<void> {
 /** The web form at /admin/, when site.yaml asks for it: its page, our script and Decap's, all from this checkout. */
 async function writeAdminStep(context: BuildContext): Promise<void> {
   if (context.adminPage === undefined) return;
-  const { writeAdminFolder } = await import('../admin/index.ts');
   await writeAdminFolder(path.join(context.staging, ...urls.admin.split('/').filter(Boolean)), context.adminPage);
 }
 
