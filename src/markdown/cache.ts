@@ -35,11 +35,12 @@ export class RenderCache {
     readonly dir: string | undefined,
     readonly version: string,
     private readonly read: SegmentedMap<RenderedMarkdown>,
-  ) {
-    this.stored = read.map;
-  }
+  ) {}
 
-  private readonly stored: Map<string, RenderedMarkdown>;
+  /** The entries read from the folder. */
+  private get stored(): Map<string, RenderedMarkdown> {
+    return this.read.map;
+  }
 
   /** The cache in `dir` for `version`; empty when there is none yet or it cannot be read. */
   static open(dir: string | undefined, version = currentPipelineVersion()): RenderCache {
