@@ -28,11 +28,11 @@ export interface CorpusDirs {
   hugoContent: string;
 }
 
-/** Our full build: every page, the feed, the sitemap and the search index. `cache` is null while cli.ts has no --cache. */
+/** Our full build as `npm run build` runs it: every page, the feed, the sitemap and the search index. `cache` is null while cli.ts has no --cache. */
 export function oursBuild(content: string, out: string, cache: string | null): Invocation {
   return {
     command: process.execPath,
-    args: ['--import', 'tsx', 'src/pipeline/cli.ts', '--content', content, '--out', out, ...(cache === null ? [] : ['--cache', cache])],
+    args: ['src/launch.mjs', 'src/tools/build.ts', '--content', content, '--out', out, ...(cache === null ? [] : ['--cache', cache])],
   };
 }
 

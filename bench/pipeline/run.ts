@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   if (ENGINES.includes('hugo') && !hugo) notes.push('hugo is not on PATH: Hugo was skipped (Debian: `apt-get install hugo`).');
   const engines = ENGINES.filter((e) => e !== 'hugo' || hugo);
   const cacheOption = engines.includes('ours') && (await oursAcceptsCache(WORK));
-  if (engines.includes('ours') && !cacheOption) notes.push('src/pipeline/cli.ts did not accept `--cache` yet: cold runs had no cache folder of their own and warm runs had no cache to use.');
+  if (engines.includes('ours') && !cacheOption) notes.push('src/tools/build.ts did not accept `--cache` yet: cold runs had no cache folder of their own and warm runs had no cache to use.');
   const devScript = path.join(ROOT, 'src/tools/dev.ts');
   const devWanted = !values['no-dev'] && engines.includes('ours');
   if (!hasGnuTime) notes.push('/usr/bin/time (GNU time) is missing: no CPU times.');
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
         console.log(`  dev build: ${DEV_EDITS} edits…`);
         // Its own new cache, where dev.ts takes --cache (its default is the repository's .cache/build).
         const cache = /\bcache: \{/.test(await readFile(devScript, 'utf8')) ? ['--cache', path.join(dir, 'dev-cache')] : [];
-        const dev: Invocation = { command: process.execPath, args: ['--import', 'tsx', devScript, '--content', content, '--out', path.join(dir, 'dev-out'), '--no-serve', ...cache] };
+        const dev: Invocation = { command: process.execPath, args: [path.join(ROOT, 'src/launch.mjs'), devScript, '--content', content, '--out', path.join(dir, 'dev-out'), '--no-serve', ...cache] };
         size.dev = await measureDevEdits(dev, { cwd: ROOT, content, out: path.join(dir, 'dev-out'), items: pickEditableItems(corpus.items, DEV_EDITS), timeoutMs: DEV_TIMEOUT_MS });
         if (size.dev.edits.length > 0) console.log(`  dev build ready in ${secs(size.dev.startupMs)}; edits: ${size.dev.edits.map((e) => secs(e.latencyMs)).join(', ')}`);
       }

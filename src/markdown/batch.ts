@@ -5,7 +5,10 @@
  *
  * On this thread, not in worker threads: measured on the 2-core build machines, two workers
  * rendering 4,000 bodies took 4.7–7.2 s and as much CPU, one worker 3.1–4.8 s, this thread
- * 2.4 s (bench/results.md).
+ * 2.4 s (bench/results.md). Measured again with the worker running bundled JavaScript (no tsx),
+ * this thread and one worker sharing the bodies took 4.9–5.1 s, this thread alone 4.3–4.5 s: the
+ * renderer allocates so much that the garbage collector's helper threads already keep the second
+ * core busy (bench/build/history.md).
  */
 import { jobKey, type RenderCache } from './cache.ts';
 import type { RenderedMarkdown, RenderJob } from './render.ts';

@@ -5,13 +5,15 @@
  * version is pinned by the lockfile, and tests/pipeline/dev-host.test.ts checks the address a
  * server of that version listens on.
  */
-import EleventyDevServer from '@11ty/eleventy-dev-server';
+import type EleventyDevServer from '@11ty/eleventy-dev-server';
 
 export const DEFAULT_DEV_HOST = '127.0.0.1';
 
 /** Every dev server made from now on listens on `host`. */
-export function listenOn(host: string): void {
-  EleventyDevServer.prototype._serverListen = function (this: EleventyDevServer, port: number) {
+export async function listenOn(host: string): Promise<void> {
+  // Imported here: `npm run build` loads this stage too, and serves nothing.
+  const { default: DevServer } = await import('@11ty/eleventy-dev-server');
+  DevServer.prototype._serverListen = function (this: EleventyDevServer, port: number) {
     this.server.listen({ port, host });
   };
 }

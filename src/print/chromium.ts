@@ -1,9 +1,11 @@
 /** Debian's chromium, driven by playwright-core, launched so it stays off the closed network. */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+  // Imported here: every build loads this module, only `--pdf` builds need playwright (0.2 s to load).
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

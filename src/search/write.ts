@@ -6,7 +6,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
 import type { Site } from '../site/index.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
@@ -15,6 +14,8 @@ export const CLIENT_ENTRY = fileURLToPath(new URL('client/main.ts', import.meta.
 
 /** The browser client as one minified ES module for evergreen browsers. */
 export async function bundleClient(): Promise<Uint8Array> {
+  // Imported here: a build that reuses the last index never starts esbuild.
+  const { build: esbuild } = await import('esbuild');
   const result = await esbuild({
     entryPoints: [CLIENT_ENTRY],
     bundle: true,

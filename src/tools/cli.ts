@@ -1,4 +1,4 @@
-/** What the three clerk commands share: their flags, today's date, the paths they print. */
+/** What the commands share: their flags, today's date, the paths they print. */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateInChina, type IsoDate, parseIsoDate } from '../content/index.ts';

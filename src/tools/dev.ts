@@ -10,15 +10,23 @@
  *   --no-serve      watch and rebuild only, no server (for the benchmark)
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { bulletinPlugin, type EleventyConfig } from '../eleventy/index.ts';
 import { DEFAULT_DEV_HOST, hostWarning, LAYOUTS_DIR, listenOn, Preview } from '../pipeline/index.ts';
 import { urls } from '../site/index.ts';
 import { formMiddleware } from './admin/http.ts';
+import { readFlags } from './cli.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `用法：npm run dev [-- 选项]
+  --content 目录     内容目录，默认 content
+  --out 目录         预览生成到哪里，默认 .cache/preview
+  --port 端口        默认 8080
+  --host 地址        在哪个地址上提供预览，默认 ${DEFAULT_DEV_HOST}（只供本机访问）
+  --cache 目录       生成缓存，默认 .cache/build
+  --no-serve         只监视并重新生成，不开预览服务器`;
+
+const { values } = readFlags(
+  {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: '.cache/preview' },
     port: { type: 'string', default: '8080' },
@@ -26,7 +34,8 @@ const { values } = parseArgs({
     'no-serve': { type: 'boolean', default: false },
     cache: { type: 'string', default: '.cache/build' },
   },
-});
+  USAGE,
+);
 
 const preview = new Preview({ contentDir: values.content, outDir: path.resolve(values.out), layoutsDir: LAYOUTS_DIR, cacheDir: values.cache });
 const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
@@ -47,7 +56,7 @@ const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
 await eleventy.init();
 await eleventy.watch();
 if (!values['no-serve']) {
-  listenOn(values.host);
+  await listenOn(values.host);
   const warning = hostWarning(values.host);
   if (warning) console.error(warning);
   await eleventy.serve(Number(values.port));

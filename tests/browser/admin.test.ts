@@ -36,7 +36,7 @@ async function freePort(): Promise<number> {
 
 /** `npm run dev`'s script, as the package runs it; resolves once it says where the form is. */
 function startDev(content: string, out: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/tools/dev.ts', '--content', content, '--out', out, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['src/launch.mjs', 'src/tools/dev.ts', '--content', content, '--out', out, '--port', String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

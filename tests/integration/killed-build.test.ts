@@ -45,7 +45,7 @@ describe('a build killed while Eleventy writes the pages', () => {
     const file = path.join(content, '2021', '02', 'index.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: 改过的标题'), 'utf8');
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/pipeline/cli.ts', '--content', content, '--out', out], {
+    const child = spawn(process.execPath, ['src/launch.mjs', 'src/tools/build.ts', '--content', content, '--out', out], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, SITE_URL: '' },
     });

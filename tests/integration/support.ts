@@ -26,9 +26,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `npm run build` as a clerk runs it, from the project root: `node --import tsx src/pipeline/cli.ts …`. */
+/** `npm run build` as a clerk runs it, from the project root: `node src/launch.mjs src/tools/build.ts …`. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return runScript('src/pipeline/cli.ts', args, env);
+  return runScript('src/tools/build.ts', args, env);
 }
 
 /** Any of the project's commands (`src/tools/check.ts`, …) as npm runs it, from the project root. */
@@ -36,7 +36,7 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', script, ...args],
+      ['src/launch.mjs', script, ...args],
       { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: BUILD_TIMEOUT, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

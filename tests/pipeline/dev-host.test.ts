@@ -27,7 +27,7 @@ async function listeningAddress(): Promise<string> {
 describe('listenOn', () => {
   it('makes the dev server listen on 127.0.0.1, where without it it listens on every interface', async () => {
     expect(['::', '0.0.0.0']).toContain(await listeningAddress());
-    listenOn(DEFAULT_DEV_HOST);
+    await listenOn(DEFAULT_DEV_HOST);
     expect(await listeningAddress()).toBe('127.0.0.1');
   });
 });

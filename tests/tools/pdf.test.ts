@@ -29,7 +29,7 @@ function pdfCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: nu
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/tools/pdf.ts', ...args],
+      ['src/launch.mjs', 'src/tools/pdf.ts', ...args],
       { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, timeout: TIMEOUT },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PROJECT_ROOT, runScript, type CliResult } from '../integration/support.ts';
 
 /** `npm run check|new|import -- …` from the project root, outside GitHub Actions unless `env` says so. */
-export function runTool(tool: 'check' | 'new' | 'import', args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function runTool(tool: 'build' | 'check' | 'dev' | 'new' | 'import', args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return runScript(`src/tools/${tool}.ts`, args, { GITHUB_ACTIONS: '', ...env });
 }
 

@@ -154,7 +154,7 @@ describe('publish.yml', () => {
     expect(buildCache.with).toMatchObject({ key: expect.stringContaining('github.sha'), 'restore-keys': expect.any(String) });
     expect(steps.indexOf(buildCache)).toBeLessThan(steps.findIndex((s) => label(s) === 'npm run build -- --pdf'));
     // `npm run build` keeps its cache where the workflow caches it.
-    expect(readFileSync(path.join(PROJECT_ROOT, 'src/pipeline/cli.ts'), 'utf8')).toContain("default: '.cache/build'");
+    expect(readFileSync(path.join(PROJECT_ROOT, 'src/tools/build.ts'), 'utf8')).toContain("default: '.cache/build'");
   });
 
   it('runs in Debian, whose chromium the browser tests drive', () => {

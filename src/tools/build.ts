@@ -3,13 +3,21 @@
  * On any problem it lists them all, exits 1, and leaves the previous dist/ as it was.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { dateInChina, formatDiagnostic, summarize } from '../content/index.ts';
-import { build, describeError, type BuildResult } from './build.ts';
-import { terminalProgress } from './progress.ts';
+import { build, describeError, terminalProgress, type BuildResult } from '../pipeline/index.ts';
+import { readFlags } from './cli.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `用法：npm run build [-- 选项]
+  --content 目录   内容目录，默认 content
+  --out 目录       生成到哪里，默认 dist
+  --pdf            每期另印一份 PDF，在期次页上链接“下载PDF版”（需 chromium 和中文字体）
+  --drafts         草稿也生成（只供预览）
+  --cache 目录     生成缓存，默认 .cache/build
+  --layouts 目录   换用另一份版式（试改版式时用）
+  --timings        列出各步用时`;
+
+const { values } = readFlags(
+  {
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'dist' },
     drafts: { type: 'boolean', default: false },
@@ -18,7 +26,8 @@ const { values } = parseArgs({
     timings: { type: 'boolean', default: false },
     pdf: { type: 'boolean', default: false },
   },
-});
+  USAGE,
+);
 
 const result = await build({
   contentDir: values.content,
