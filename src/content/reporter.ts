@@ -3,9 +3,19 @@ import path from 'node:path';
 import type { Diagnostic } from './model.ts';
 import type { Problem } from './yaml.ts';
 
+/** The content folder as named from each root, worked out once: a load names every file of 20,000. */
+const folderShown = new Map<string, string>();
+
 /** How a file of the content folder is named to the clerk: relative to `root` (the project), with `/`. */
 export function displayPath(contentDir: string, root: string, relative: string): string {
-  return path.relative(root, path.join(contentDir, relative)).split(path.sep).join('/');
+  // A path with a `.`, `..` or empty segment (or a backslash) is resolved the long way.
+  const plain = relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && !segment.includes('\\'));
+  if (!plain || path.isAbsolute(relative)) return path.relative(root, path.join(contentDir, relative)).split(path.sep).join('/');
+  // Relative folders are taken from the working directory, as path.relative takes them.
+  const key = `${process.cwd()}\0${contentDir}\0${root}`;
+  let folder = folderShown.get(key);
+  if (folder === undefined) folderShown.set(key, (folder = path.relative(root, contentDir).split(path.sep).join('/')));
+  return folder === '' ? relative : `${folder}/${relative}`;
 }
 
 /** By file, then by place in it; problems at one place stay in the order found. */

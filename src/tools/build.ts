@@ -43,7 +43,8 @@ const result = await build({
 }).catch(
   (error: unknown): BuildResult => ({ ok: false, diagnostics: [], pages: 0, reused: 0, failure: describeError(error), timings: {} }),
 );
-for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
+// One write, not one per line: an archive may carry thousands of warnings.
+if (result.diagnostics.length > 0) console.error(result.diagnostics.map(formatDiagnostic).join('\n'));
 if (result.diagnostics.length > 0) console.error(summarize(result.diagnostics));
 if (result.failure) console.error(`生成网站失败（build failed）：${result.failure}`);
 if (values.timings) console.error(Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join('\n'));
