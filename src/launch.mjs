@@ -21,7 +21,8 @@ const BUNDLES = path.join(ROOT, 'node_modules/.cache/bulletin');
  * @param {string[]} inputs paths relative to the project root
  */
 function hashInputs(inputs) {
-  const hash = createHash('sha256');
+  // The checkout's place too: each module's import.meta.url names it, and checkouts may share node_modules.
+  const hash = createHash('sha256').update(ROOT).update('\0');
   try {
     for (const input of inputs) hash.update(input).update('\0').update(readFileSync(path.join(ROOT, input))).update('\0');
   } catch {
