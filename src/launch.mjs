@@ -117,7 +117,8 @@ async function bundleFor(entry) {
   writeFileSync(`${manifestFile}.${process.pid}.tmp`, JSON.stringify({ hash, inputs }));
   renameSync(`${manifestFile}.${process.pid}.tmp`, manifestFile);
   for (const other of readdirSync(BUNDLES)) {
-    const stale = other.startsWith(`${name}-`) && path.join(BUNDLES, other) !== folder && Date.now() - statSync(path.join(BUNDLES, other)).mtimeMs > STALE_MS;
+    const written = other.startsWith(`${name}-`) && path.join(BUNDLES, other) !== folder ? statSync(path.join(BUNDLES, other), { throwIfNoEntry: false })?.mtimeMs : undefined;
+    const stale = written !== undefined && Date.now() - written > STALE_MS;
     if (stale) rmSync(path.join(BUNDLES, other), { recursive: true, force: true });
   }
   return path.join(folder, main);
