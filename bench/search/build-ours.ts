@@ -40,7 +40,7 @@ const options = {
   ...(shardTarget ? { shardTarget: Number(shardTarget) } : {}),
   ...(docsPerChunk ? { docsPerChunk: Number(docsPerChunk) } : {}),
 };
-const index = await writeSearchIndex(site, out!, startSearchIndex(site, options));
+const index = await writeSearchIndex(site, out!, { started: startSearchIndex(site, options) });
 const ms = performance.now() - start;
 const { user, system } = process.cpuUsage(cpu);
 await writeFile(path.join(out!, 'bench.html'), HARNESS);

@@ -156,7 +156,8 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       const cacheDir = request.cacheDir;
       context.record.files = statFiles(outDir);
       context.record.pageCount = context.pages;
-      await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record)]).catch(() => undefined);
+      const packedDocs = context.search && 'packedDocs' in context.search ? context.search.packedDocs.save() : undefined;
+      await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), packedDocs]).catch(() => undefined);
     }
     // The new output is in place: an old one left behind is cleared by the next build (recoverFromKilledBuilds).
     await removed.catch(() => undefined);

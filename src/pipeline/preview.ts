@@ -14,7 +14,7 @@ import { dateInChina, formatDiagnostic, LoadMemo, summarize } from '../content/i
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import type { SiteBuild } from '../eleventy/index.ts';
 import { buildSite, changedPages, fingerprintPages, renderJobs, searchKey, type Fingerprints, type Site } from '../site/index.ts';
-import { writeSearchIndex } from '../search/index.ts';
+import { PackedDocs, writeSearchIndex } from '../search/index.ts';
 import { fileOfPage } from './page-files.ts';
 import { publishFiles } from './publish-files.ts';
 import { loadChecked, withLinkProblems } from './validate.ts';
@@ -41,8 +41,12 @@ export class Preview {
   /** The search index is written after the pages, one rebuild after another. */
   private search: Promise<void> = Promise.resolve();
 
+  /** The search index's compressed document chunks, from one save to the next. */
+  private readonly packedDocs: PackedDocs;
+
   constructor(private readonly options: PreviewOptions) {
     this.cache = RenderCache.open(options.cacheDir);
+    this.packedDocs = PackedDocs.open(options.cacheDir);
   }
 
   /** Paths the watcher reports changed (a layout, a content file), before the rebuild they start. */
@@ -94,17 +98,17 @@ export class Preview {
     if (key !== this.searchKey) {
       this.searchKey = key;
       this.search = this.search
-        .then(() => writeSearchIndex(site, this.options.outDir))
+        .then(() => writeSearchIndex(site, this.options.outDir, { options: { packedDocs: this.packedDocs.known } }))
         .then(
-          () => undefined,
+          (index) => this.packedDocs.keep(index),
           (error: unknown) => console.error(`搜索索引未能更新：${String(error)}`),
         );
     }
   }
 
-  /** On the way out: the render cache is kept for the next `npm run dev` or `npm run build`. */
+  /** On the way out: the render cache and the search index's chunks are kept for the next `npm run dev` or `npm run build`. */
   async close(): Promise<void> {
     await this.search;
-    await this.cache.save().catch(() => undefined);
+    await Promise.all([this.cache.save(), this.packedDocs.save()]).catch(() => undefined);
   }
 }

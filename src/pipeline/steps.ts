@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeAdminFolder } from '../admin/index.ts';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
-import { startSearchIndex, writeSearchIndex, type SearchIndexFiles } from '../search/index.ts';
+import { PackedDocs, startSearchIndex, writeSearchIndex, type SearchIndexFiles } from '../search/index.ts';
 import { issuePdfKeys, searchKey, urls, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { fileOfPage } from './page-files.ts';
@@ -46,7 +46,7 @@ export interface BuildContext {
   /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
   reused: string[];
   /** How the search index comes (startSearchIndexStep): the last build's, or built under `key`, `started` in a worker or (undefined) after Eleventy. */
-  search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined };
+  search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined; packedDocs: PackedDocs };
   /** What this build's output holds, filled in by the steps. */
   record: OutputRecord;
   fingerprints: Fingerprints;
@@ -109,10 +109,12 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
     context.search = { reuse: previous };
     return;
   }
-  const started = context.site.newest.length > WORKER_ITEMS ? undefined : startSearchIndex(context.site);
+  // The document chunks compressed by earlier builds, saved with the other caches after the swap.
+  const packedDocs = PackedDocs.open(context.cacheDir);
+  const started = context.site.newest.length > WORKER_ITEMS ? undefined : startSearchIndex(context.site, { packedDocs: packedDocs.known });
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
   started?.catch(() => undefined);
-  context.search = { key, started };
+  context.search = { key, started, packedDocs };
 }
 
 /** The search index and its client, into `search/` beside the search page (src/search/), as startSearchIndexStep decided. */
@@ -124,7 +126,8 @@ async function writeSearchIndexStep(context: BuildContext): Promise<void> {
     context.record.search = plan.reuse;
     return;
   }
-  const index = await writeSearchIndex(context.site, context.staging, plan.started);
+  const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: { packedDocs: plan.packedDocs.known } });
+  plan.packedDocs.keep(index);
   context.record.search = { key: plan.key, files: [...index.files.keys()] };
 }
 

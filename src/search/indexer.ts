@@ -32,6 +32,8 @@ export interface IndexOptions {
   shardTarget?: number;
   /** Items per document chunk. */
   docsPerChunk?: number;
+  /** Chunks compressed before, by `docKeys` (packed-docs.ts): taken as they are rather than compressed again. */
+  packedDocs?: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -73,6 +75,8 @@ export interface SearchIndexFiles {
   /** Bytes of shards, chunks and the pinyin files as written (compressed where that was smaller). */
   sizes: { shards: number; docs: number; manifest: number; pinyin: number };
   tokens: number;
+  /** SHA-256 of chunk k's JSON, for every chunk k: what `packedDocs` finds it by. */
+  docKeys: string[];
 }
 
 /**
@@ -210,6 +214,7 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
 
   const unitIndex = new Map(facet.values.unit.map((value, i) => [value.name, i]));
   const categoryIndex = new Map(facet.values.category.map((value, i) => [value.name, i]));
+  const docKeys: string[] = [];
   for (let start = 0; start < items.length; start += docsPerChunk) {
     const docs = items.slice(start, start + docsPerChunk).map(
       (item): StoredDoc => ({
@@ -222,7 +227,10 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
         x: item.text,
       }),
     );
-    parts.set(`d${start / docsPerChunk}.bin`, compress(new TextEncoder().encode(JSON.stringify(docs))));
+    const json = JSON.stringify(docs);
+    const key = createHash('sha256').update(json).digest('base64url');
+    docKeys.push(key);
+    parts.set(`d${start / docsPerChunk}.bin`, options.packedDocs?.get(key) ?? compress(new TextEncoder().encode(json)));
   }
 
   const hash = createHash('sha256');
@@ -239,5 +247,5 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
     else if (/^d\d/.test(name)) sizes.docs += bytes.length;
     else sizes.pinyin += bytes.length;
   }
-  return { files, manifest, sizes, tokens: entries.length };
+  return { files, manifest, sizes, tokens: entries.length, docKeys };
 }

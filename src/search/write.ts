@@ -38,10 +38,10 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
 export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), options);
 
-/** Writes the index `started` in a worker, or builds it here, now. */
-export async function writeSearchIndex(site: Site, outDir: string, started?: Promise<SearchIndexFiles>): Promise<SearchIndexFiles> {
+/** Writes the index `started` in a worker, or builds it here, now, with `options`. */
+export async function writeSearchIndex(site: Site, outDir: string, how: { started?: Promise<SearchIndexFiles>; options?: IndexOptions } = {}): Promise<SearchIndexFiles> {
   const client = bundleClient(); // esbuild works in its own process meanwhile
-  const index = started ? await started : buildSearchIndex(site);
+  const index = how.started ? await how.started : buildSearchIndex(site, how.options);
   index.files.set('search.js', await client);
   writeAll(path.join(outDir, 'search'), index.files);
   return index;

@@ -5,11 +5,14 @@
  */
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
 import { listTree } from '../../src/files/tree.ts';
+import { isGzip } from '../../src/search/format.ts';
+import { PackedDocs } from '../../src/search/packed-docs.ts';
 import { PDF, PHOTO, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
 import { hashTree as hashFiles, PROJECT_ROOT, removeDir, tempDir } from './support.ts';
@@ -38,6 +41,8 @@ async function buildBoth(layoutsDir = LAYOUTS_DIR) {
   expect(fresh.ok).toBe(true);
   return { cached, tree: await hashFiles(out()), freshTree: await hashFiles(freshOut) };
 }
+
+const gunzipOrNot = (bytes: Buffer) => (isGzip(bytes) ? gunzipSync(bytes) : bytes);
 
 const edit = async (file: string, change: (text: string) => string) => {
   const full = path.join(content, file);
@@ -119,6 +124,21 @@ describe('a build with a cache', () => {
     const { tree, freshTree } = await buildBoth();
     expect(tree).toEqual(freshTree);
     expect(Object.keys(tree)).not.toContain(`${item.url.slice(1)}index.html`);
+  }, 120_000);
+
+  it('an added item renumbers the search index: its chunks come from the cache, one per item, and the index is a fresh build’s', async () => {
+    const template = fixture.issues[0]!.items[0]!;
+    const added = path.join(path.dirname(template.file), '99-cache-added.md');
+    await writeFile(path.join(content, added), (await readFile(path.join(content, template.file), 'utf8')).replace(/^title: .*$/m, 'title: 缓存测试新增的一条信息'));
+    const before = PackedDocs.open(cache()).known;
+    const { tree, freshTree } = await buildBoth();
+    expect(tree).toEqual(freshTree);
+    const manifest = JSON.parse(gunzipOrNot(await readFile(path.join(out(), 'search/index.bin'))).toString('utf8')) as { items: number };
+    const after = PackedDocs.open(cache()).known;
+    expect(after.size).toBe(manifest.items);
+    // Only the added item's chunk is new to the cache.
+    expect([...after.keys()].filter((key) => !before.has(key))).toHaveLength(1);
+    await rm(path.join(content, added));
   }, 120_000);
 
   it('publishes a photo and an attachment, and a later build never makes the photo’s widths again', async () => {

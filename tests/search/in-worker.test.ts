@@ -35,6 +35,14 @@ describe('buildSearchIndexInWorker', () => {
     expect(there.manifest).toEqual(here.manifest);
   });
 
+  it('takes the chunks compressed before that it is handed', async () => {
+    const here = buildSearchIndex(site);
+    const marked = new Uint8Array([0x1f, 0x8b, 9, 9]);
+    const there = await buildSearchIndexInWorker(searchSource(site), { packedDocs: new Map([[here.docKeys[0]!, marked]]) });
+    expect(there.docKeys).toEqual(here.docKeys);
+    expect([...there.files.get(`${there.manifest.parts}d0.bin`)!]).toEqual([...marked]);
+  });
+
   it('hands the worker no page HTML', () => {
     const source = searchSource(site);
     expect(JSON.stringify(source)).not.toContain('<p>');
