@@ -50,6 +50,13 @@ export interface ItemPage {
   draft: boolean;
 }
 
+/**
+ * What a list shows of an item (layouts/_includes/item-summary.njk), and all it is given: a list
+ * page's fingerprint then covers exactly what it shows, so a neighbour's new prev/next link or an
+ * edited body past the excerpt leaves the lists as they are.
+ */
+export type ItemSummary = Pick<ItemPage, 'url' | 'title' | 'date' | 'dateText' | 'unit' | 'category' | 'excerpt'>;
+
 export interface IssuePage {
   url: string;
   key: string;
@@ -87,22 +94,32 @@ export interface YearOfIssues {
 }
 
 export interface PageLink {
-  number: number;
+  /** The page's number; undefined for the list's newest page (shown as 最新). */
+  number: number | undefined;
   url: string;
   current: boolean;
+  /** Pages are left out between the link before and this one (shown as …). */
+  gap: boolean;
 }
 
+/**
+ * Where a page stands in its list (src/site/paginate.ts): numbered pages are counted from the
+ * oldest and keep their items as the list grows; the list's own URL shows the newest items.
+ */
 export interface Pagination {
-  /** 1-based. */
-  pageNumber: number;
-  pageCount: number;
-  /** Items on all pages together. */
-  total: number;
-  first: string;
-  last: string;
+  /** 1 for the oldest items; undefined on the newest page. */
+  pageNumber: number | undefined;
+  /** Items on all pages together, on the newest page only (a numbered page never changes with it). */
+  total: number | undefined;
+  /** The list's newest page, its own URL. */
+  newest: string;
+  /** The page of its oldest items (the newest page itself when it is the only one). */
+  oldest: string;
+  /** The page of the newer items before this one's. */
   prev: string | undefined;
+  /** The page of the older items after this one's. */
   next: string | undefined;
-  /** Numbered links, ascending: the first, the last and two on each side of the current page; a jump in numbers is a gap (…). */
+  /** Links to show, newest first: the newest page, page 1 and two on each side of this one; a jump is a gap (…). Empty for a single page. */
   pages: PageLink[];
 }
 
@@ -116,9 +133,9 @@ export interface ListingPage {
   name: string;
   /** Heading of the list, e.g. `栏目：疫情防控`. */
   heading: string;
-  /** `<title>`, with the page number after the first page. */
+  /** `<title>`, with the page number on a numbered page. */
   title: string;
-  items: ItemPage[];
+  items: ItemSummary[];
   pagination: Pagination;
   /** The index page this list belongs to, when it is a taxonomy. */
   parent: Link | undefined;

@@ -8,7 +8,7 @@ import { bodyTargets, itemAnchor, itemFiles, itemRenderJob, noteFiles, noteRende
 import { colophonView } from './colophon.ts';
 import { footerLines } from './footer.ts';
 import { groupBy } from './group-by.ts';
-import type { IssuePage, ItemPage, Link, ListingKind, ListingPage, OutputFile, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
+import type { IssuePage, ItemPage, ItemSummary, Link, ListingKind, ListingPage, OutputFile, Site, TermIndexPage, TermLink, YearOfIssues } from './model.ts';
 import { paginate } from './paginate.ts';
 import { buildStats } from './stats.ts';
 import { urls } from './urls.ts';
@@ -142,10 +142,15 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
 
   const pageSize = content.site.pageSize;
   const listings: ListingPage[] = [];
+  // One summary per item, shared by the four lists it is in.
+  const summaries = new Map(newest.map((item): [ItemPage, ItemSummary] => {
+    const { url, title, date, dateText, unit, category, excerpt } = item;
+    return [item, { url, title, date, dateText, unit, category, excerpt }];
+  }));
   const addListing = (kind: ListingKind, name: string, heading: string, base: string, list: ItemPage[], parent?: Link) => {
-    for (const page of paginate(list, pageSize, base)) {
+    for (const page of paginate(list.map((item) => summaries.get(item)!), pageSize, base)) {
       const n = page.pagination.pageNumber;
-      listings.push({ ...page, kind, name, heading, title: n > 1 ? `${heading}（第${n}页）` : heading, parent });
+      listings.push({ ...page, kind, name, heading, title: n === undefined ? heading : `${heading}（第${n}页）`, parent });
     }
   };
   addListing('archive', '全部信息', '全部信息', urls.archive, newest);

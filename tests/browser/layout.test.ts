@@ -22,7 +22,7 @@ function pages(): [string, string][] {
     ['item with the longest title', longest.url],
     ['item with a table', fixture.issues.flatMap((i) => i.items).find((i) => i.body.includes('|'))!.url],
     ['issue list', '/issues/'],
-    ['archive page 2', '/archive/2/'],
+    ['archive page 1', '/archive/1/'],
     ['category', fixture.categories[0]!.url],
     ['units index', '/units/'],
     ['statistics', '/stats/'],

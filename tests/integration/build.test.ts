@@ -82,16 +82,24 @@ const ISSUE_URL = /^\/\d{4}\/\d{1,3}\/$/;
 
 const text = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-/** Page numbers and gaps of a pagination bar, in order: `[1, '…', 8, 9, 10]`. */
-function pagerSequence($: CheerioAPI): (number | '…')[] {
+/**
+ * The numbered row of a pagination bar, in order: `['最新', '…', 10, 9, 8, '…', 1]`. The row is what
+ * stands between 上一页 and 下一页 (最新 and 最早 before and after them are buttons of their own).
+ */
+function pagerSequence($: CheerioAPI): (number | '…' | '最新')[] {
   const bar = $('main a[rel="next"], main a[rel="prev"]').first().closest('nav');
-  const sequence: (number | '…')[] = [];
-  bar.find('li').each((_, li) => {
+  const items = bar.find('li').toArray();
+  const from = items.findIndex((li) => $(li).find('a[rel="prev"]').length > 0) + 1;
+  const to = items.findIndex((li) => $(li).find('a[rel="next"]').length > 0);
+  const sequence: (number | '…' | '最新')[] = [];
+  for (const li of items.slice(from, to < 0 ? undefined : to)) {
     const label = $(li).text().replace(/\s+/g, '');
     const number = /^第?(\d+)页?$/.exec(label);
     if (number) sequence.push(Number(number[1]));
     else if (label === '…' || label === '...') sequence.push('…');
-  });
+    else if (label === '最新') sequence.push('最新');
+    else throw new Error(`unexpected entry in the pagination bar: ${label}`);
+  }
   return sequence;
 }
 
@@ -151,9 +159,8 @@ describe('the fixture site, built', () => {
   const unitItems = (u: FixtureTerm) => newestFirst(fx.items.filter((item) => item.unit === u.name));
   /** A year lists the items of that year's issues (README: “the issue's year”), newest year first. */
   const years = () => [2021, 2020].map((year) => ({ year, url: `/years/${year}/`, items: newestFirst(fx.items.filter((i) => i.issue.startsWith(`${year}/`))) }));
-  /** A list of `n` items has ceil(n / pageSize) pages, at least one. */
-  const pageUrls = (base: string, n: number) =>
-    Array.from({ length: Math.max(1, Math.ceil(n / fx.site.pageSize)) }, (_, i) => (i === 0 ? base : `${base}${i + 1}/`));
+  /** A list of `n` items has its own page and floor(n / pageSize) − 1 numbered pages (none below 2 × pageSize), newest first. */
+  const pageUrls = (base: string, n: number) => [base, ...Array.from({ length: Math.max(0, Math.floor(n / fx.site.pageSize) - 1) }, (_, i) => `${base}${Math.floor(n / fx.site.pageSize) - 1 - i}/`)];
 
   function expectedPages(): string[] {
     return [
@@ -177,11 +184,13 @@ describe('the fixture site, built', () => {
   }
 
   describe('pages', () => {
-    it('the fixture is what the suite assumes (45 items in 3 issues, lists over more than one page)', () => {
+    it('the fixture is what the suite assumes (45 items in 3 issues, the archive over two pages)', () => {
       expect(fx.issues.map((i) => i.items.length)).toEqual([15, 16, 14]);
       expect(fx.items).toHaveLength(45);
-      expect(pageUrls('/archive/', fx.items.length)).toEqual(['/archive/', '/archive/2/', '/archive/3/']);
+      expect(pageUrls('/archive/', fx.items.length)).toEqual(['/archive/', '/archive/1/']);
+      // More than a page's worth, yet on one page: a list's own page holds up to 2 × pageSize − 1.
       expect(categoryItems(fx.categories[0]!).length).toBeGreaterThan(fx.site.pageSize);
+      expect(pageUrls(fx.categories[0]!.url, categoryItems(fx.categories[0]!).length)).toHaveLength(1);
       expect(years()[0]!.items.length).toBeGreaterThan(fx.site.pageSize);
       expect(categoryItems(fx.special.emptyCategory)).toEqual([]);
       expect(unitItems(fx.special.emptyUnit)).toEqual([]);
@@ -191,9 +200,8 @@ describe('the fixture site, built', () => {
       const expected = expectedPages().map(fileOf).sort();
       expect([...site.html.keys()].sort()).toEqual(expected);
       expect(expected).toContain('2021/01/ji-yuan-lu-jie-dao-fang-yi/index.html');
-      expect(expected).toContain('archive/3/index.html');
-      expect(expected).toContain('categories/yiqing-fangkong/2/index.html');
-      expect(expected).toContain('years/2021/2/index.html');
+      expect(expected).toContain('archive/1/index.html');
+      expect(expected).not.toContain('archive/2/index.html');
     });
 
     it('every page is a Chinese document with a <title>, one <h1>, a skip link and <main>', () => {
@@ -311,8 +319,8 @@ describe('the fixture site, built', () => {
   });
 
   describe('lists', () => {
-    it('the archive lists every published item exactly once, newest first, over 3 pages', () => {
-      expect(listPages('/archive/')).toEqual(['/archive/', '/archive/2/', '/archive/3/']);
+    it('the archive lists every published item exactly once, newest first, over 2 pages', () => {
+      expect(listPages('/archive/')).toEqual(['/archive/', '/archive/1/']);
       const listed = listedItems('/archive/');
       expect(new Set(listed).size).toBe(listed.length);
       expect(listed).toEqual(urls(newestFirst(fx.items)));
@@ -535,41 +543,36 @@ describe('the fixture site, built', () => {
   });
 
   describe('pagination', () => {
-    it('archive page 2 has rel="prev" and rel="next", first and last, and numbered links', () => {
-      const $ = page('/archive/2/');
-      expect($('main a[rel="prev"]').attr('href')).toBe('/archive/');
-      expect($('main a[rel="next"]').attr('href')).toBe('/archive/3/');
-      const bar = $('main a[rel="next"]').closest('nav');
-      const byLabel = (label: string) => bar.find('a').filter((_, a) => text($(a).text()) === label).attr('href');
-      expect(byLabel('首页')).toBe('/archive/');
-      expect(byLabel('末页')).toBe('/archive/3/');
-      const numbered = bar
-        .find('a')
-        .toArray()
-        .flatMap((a) => {
-          const n = /^第?(\d+)页?$/.exec($(a).text().replace(/\s+/g, ''));
-          return n ? [[Number(n[1]), $(a).attr('href')]] : [];
-        });
-      expect(numbered).toEqual([
-        [1, '/archive/'],
-        [3, '/archive/3/'],
-      ]);
-      expect(text(bar.find('[aria-current="page"]').text()).replace(/\s+/g, '')).toMatch(/^第?2页?$/);
-      expect(pagerSequence($)).toEqual([1, 2, 3]);
-      expect(text($('title').text())).toContain('第2页');
+    it('the archive’s own page shows the newest 25 and the total; page 1 the oldest 20, with the dates it covers', () => {
+      expect(listPages('/archive/').map((url) => itemsOn(url).length)).toEqual([25, 20]);
+      expect(itemsOn('/archive/1/')).toEqual(urls(newestFirst(fx.items)).slice(25));
+      expect(text(page('/archive/')('main .count').text())).toBe('共45条，本页为最新的25条');
+      const $ = page('/archive/1/');
+      const dates = $('main time[datetime]').toArray().map((el) => text($(el).text()));
+      expect(text($('main .count').text())).toBe(`第1页，20条：${dates.at(-1)}至${dates[0]}`);
+      expect(text($('title').text())).toContain('全部信息（第1页）');
+      expect(text($('main nav.pagination').text())).toContain('第1页（页码从最早的信息编起）');
     });
 
-    it('the first page has no rel="prev", the last no rel="next"', () => {
-      expect(page('/archive/')('main a[rel="prev"]')).toHaveLength(0);
-      expect(page('/archive/')('main a[rel="next"]').attr('href')).toBe('/archive/2/');
-      expect(page('/archive/3/')('main a[rel="prev"]').attr('href')).toBe('/archive/2/');
-      expect(page('/archive/3/')('main a[rel="next"]')).toHaveLength(0);
-      expect(listPages('/archive/').map((url) => itemsOn(url).length)).toEqual([20, 20, 5]);
+    it('the newest page has no rel="prev", page 1 no rel="next"; each links the other, with 最新 and 最早', () => {
+      const newest = page('/archive/');
+      expect(newest('main a[rel="prev"]')).toHaveLength(0);
+      expect(newest('main a[rel="next"]').attr('href')).toBe('/archive/1/');
+      expect(text(newest('main nav.pagination [aria-current="page"]').text())).toBe('最新');
+      const $ = page('/archive/1/');
+      expect($('main a[rel="prev"]').attr('href')).toBe('/archive/');
+      expect($('main a[rel="next"]')).toHaveLength(0);
+      const bar = $('main a[rel="prev"]').closest('nav');
+      expect(bar.find('a').filter((_, a) => text($(a).text()) === '最新').first().attr('href')).toBe('/archive/');
+      expect(text(bar.find('[aria-current="page"]').text()).replace(/\s+/g, '')).toMatch(/^第?1页?$/);
+      expect(pagerSequence($)).toEqual(['最新', 1]);
     });
 
     it('single-page lists have no pagination bar', () => {
-      const $ = page(fx.units[0]!.url);
-      expect($('main a[rel="prev"], main a[rel="next"]')).toHaveLength(0);
+      for (const url of [fx.units[0]!.url, fx.categories[0]!.url, '/years/2021/']) {
+        expect(page(url)('main nav.pagination'), url).toHaveLength(0);
+        expect(text(page(url)('main .count').text()), url).toMatch(/^共\d+条$/);
+      }
     });
   });
 
@@ -613,30 +616,38 @@ describe('the fixture site, built', () => {
   });
 });
 
-describe('long lists (pageSize 2: 23 archive pages)', () => {
+describe('long lists (pageSize 2: the archive’s own page and 21 numbered pages)', () => {
   let site: BuiltSite;
   beforeAll(async () => {
     site = await buildFixture({ pageSize: 2 });
   }, BUILD_TIMEOUT);
   afterAll(() => removeDir(site?.dir));
 
-  const archivePage = (n: number) => load(site.html.get(fileOf(n === 1 ? '/archive/' : `/archive/${n}/`)) ?? '');
+  const archivePage = (n: number | undefined) => load(site.html.get(fileOf(n === undefined ? '/archive/' : `/archive/${n}/`)) ?? '');
 
-  it('has 23 archive pages', () => {
-    expect([...site.html.keys()].filter((f) => f.startsWith('archive/'))).toHaveLength(23);
+  it('has 22 archive pages: 3 newest items on its own, then 2 on each of pages 21 to 1', () => {
+    expect([...site.html.keys()].filter((f) => f.startsWith('archive/')).sort()).toEqual(
+      ['archive/index.html', ...Array.from({ length: 21 }, (_, i) => `archive/${i + 1}/index.html`)].sort(),
+    );
+    expect(archivePage(undefined)('main .summaries > li')).toHaveLength(3);
+    for (const n of [1, 11, 21]) expect(archivePage(n)('main .summaries > li'), String(n)).toHaveLength(2);
   });
 
-  it.each([1, 2, 5, 10, 19, 22, 23])('page %i shows the first, the last and two on each side, with “…” for every jump', (n) => {
+  it.each([undefined, 21, 20, 19, 12, 10, 5, 3, 2, 1])('page %s shows 最新, page 1 and two on each side, newest first, with “…” for every jump', (n) => {
     const sequence = pagerSequence(archivePage(n));
-    const numbers = sequence.filter((x): x is number => x !== '…');
-    for (const must of [1, 23, n - 2, n - 1, n, n + 1, n + 2].filter((x) => x >= 1 && x <= 23)) expect(numbers).toContain(must);
-    expect(numbers).toEqual(numbers.toSorted((a, b) => a - b));
-    // Between two numbers more than one apart there must be a gap marker, and nowhere else.
+    expect(sequence[0]).toBe('最新');
+    const numbers = sequence.filter((x): x is number => typeof x === 'number');
+    const at = n ?? 22;
+    for (const must of [1, at - 2, at - 1, at, at + 1, at + 2].filter((x) => x >= 1 && x <= 21)) expect(numbers).toContain(must);
+    expect(numbers).toEqual(numbers.toSorted((a, b) => b - a));
+    // Between two entries more than one apart there must be a gap marker, and nowhere else (最新 stands for 22).
+    const position = (x: number | '最新') => (x === '最新' ? 22 : x);
     const problems: string[] = [];
     sequence.forEach((x, i) => {
       const next = sequence[i + 1];
-      if (typeof x === 'number' && typeof next === 'number' && next - x > 1) problems.push(`${x} → ${next} with no “…”`);
-      if (x === '…' && (typeof sequence[i - 1] !== 'number' || typeof next !== 'number' || next - (sequence[i - 1] as number) < 2)) {
+      const before = sequence[i - 1];
+      if (x !== '…' && next !== undefined && next !== '…' && position(x) - position(next) > 1) problems.push(`${x} → ${next} with no “…”`);
+      if (x === '…' && (before === undefined || before === '…' || next === undefined || next === '…' || position(before) - position(next) < 2)) {
         problems.push(`stray “…” at ${i}`);
       }
     });

@@ -189,6 +189,55 @@ describe('a build with a cache', () => {
   }, 120_000);
 });
 
+describe('a merge: items added to the newest issue of a long archive (pageSize 2, 21 numbered archive pages)', () => {
+  let mergeDir: string;
+  let mergeContent: string;
+  let merged: FixtureSite;
+  const mergeOut = () => path.join(mergeDir, 'out');
+  const mergeCache = () => path.join(mergeDir, 'cache');
+  /** Each archive page's file → its inode: a page reused from the last output is the same file, linked. */
+  const archiveInodes = async () => {
+    const found = new Map<string, number>();
+    for (const file of listTree(mergeOut()).filter((f) => f.startsWith('archive/'))) found.set(file, (await stat(path.join(mergeOut(), file))).ino);
+    return found;
+  };
+
+  beforeAll(async () => {
+    mergeDir = await tempDir('cache-merge');
+    mergeContent = path.join(mergeDir, 'content');
+    merged = await writeFixtureSite(mergeContent, { pageSize: 2 });
+    expect((await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() })).ok).toBe(true);
+  }, 120_000);
+  afterAll(() => removeDir(mergeDir));
+
+  it.each([1, 2, 3])('merge %i renders the newest pages only; every archive page more than four below the top is reused as it was', async (n) => {
+    const newest = merged.issues.at(-1)!;
+    const template = newest.items.at(-1)!;
+    const text = await readFile(path.join(mergeContent, template.file), 'utf8');
+    // The week's newest item, as a merge brings it: dated the issue's date, after every other item.
+    const added = text.replace(/^title: .*$/m, `title: 第${n}次合并新增的信息`).replace(/^date: .*$/m, `date: ${newest.date}`);
+    expect(added).toContain(`date: ${newest.date}`);
+    await writeFile(path.join(mergeContent, newest.key, `99-merge-${n}.md`), added);
+    const before = await archiveInodes();
+    const result = await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() });
+    expect(result.failure).toBeUndefined();
+    const after = await archiveInodes();
+    const numbered = [...after.keys()].map((file) => /^archive\/(\d+)\//.exec(file)?.[1]).filter((x) => x !== undefined).map(Number);
+    const top = Math.max(...numbered);
+    expect(top).toBeGreaterThanOrEqual(21);
+    const far = numbered.filter((k) => k < top - 4).map((k) => `archive/${k}/index.html`);
+    expect(far.length).toBeGreaterThan(15);
+    expect(far.filter((file) => after.get(file) !== before.get(file))).toEqual([]);
+    // Rendered: the new item's page and its neighbour's, the issue, the newest pages of the lists it is in.
+    expect(result.pages - result.reused).toBeLessThan(result.pages / 4);
+    // And the output is a fresh build's, byte for byte.
+    const freshOut = path.join(mergeDir, 'fresh');
+    await rm(freshOut, { recursive: true, force: true });
+    expect((await build({ contentDir: mergeContent, outDir: freshOut, root: mergeDir })).ok).toBe(true);
+    expect(await hashFiles(mergeOut())).toEqual(await hashFiles(freshOut));
+  }, 120_000);
+});
+
 describe('the versions caches are keyed by', () => {
   it('hashTree changes with any file of the folder', async () => {
     const folder = path.join(dir, 'code');

@@ -234,14 +234,17 @@ describe('the archive', () => {
 
   it('pages by the configured page size', () => {
     const model = sample();
-    model.site.pageSize = 4;
+    model.site.pageSize = 2;
     const site = buildSite(model, stubRender);
     const pages = listing(site, '/archive/');
-    expect(urlsOf(pages)).toEqual(['/archive/', '/archive/2/']);
-    expect(pages.map((p) => p.items.length)).toEqual([4, 2]);
+    // Numbered from the oldest: page 1 holds the two oldest items; the list's page the newest two.
+    expect(urlsOf(pages)).toEqual(['/archive/', '/archive/2/', '/archive/1/']);
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 2]);
+    expect(urlsOf(pages[2]!.items)).toEqual(['/2020/52/kuanian/', '/2020/52/nianzhong/']);
     expect(pages[0]!.title).toBe('全部信息');
-    expect(pages[1]!.title).toContain('第2页');
-    expect(pages[1]!.pagination).toMatchObject({ pageNumber: 2, pageCount: 2, total: 6, prev: '/archive/' });
+    expect(pages[2]!.title).toBe('全部信息（第1页）');
+    expect(pages[0]!.pagination).toMatchObject({ pageNumber: undefined, total: 6, prev: undefined, next: '/archive/2/' });
+    expect(pages[2]!.pagination).toMatchObject({ pageNumber: 1, total: undefined, prev: '/archive/2/', next: undefined });
   });
 });
 

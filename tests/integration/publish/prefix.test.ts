@@ -149,7 +149,7 @@ describe('in a browser, served under /bulletin/ with nothing at the root', () =>
   /** One page of each type; rendering every page would take minutes on a busy machine, and the test above reads them all. */
   function pageTypes(): string[] {
     const { fixture } = built;
-    return ['', fixture.issues[0]!.url.slice(1), fixture.items[0]!.url.slice(1), 'issues/', 'archive/2/', fixture.categories[0]!.url.slice(1), 'units/', 'years/2021/', '404.html', 'search/'].map(
+    return ['', fixture.issues[0]!.url.slice(1), fixture.items[0]!.url.slice(1), 'issues/', 'archive/1/', fixture.categories[0]!.url.slice(1), 'units/', 'years/2021/', '404.html', 'search/'].map(
       (url) => `${PREFIX}${url}`,
     );
   }
