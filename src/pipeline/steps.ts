@@ -91,16 +91,23 @@ async function reusePages(context: BuildContext): Promise<void> {
 }
 
 /**
- * Above this many items the index is built in the main thread after Eleventy, not beside it: at
- * 20,000 items the worker's 0.45 GB on top of Eleventy's peak took the build to 1.65 GB, over its
- * 1.5 GB budget (1.22 GB built after Eleventy; bench/build/history.md).
+ * The index is built beside Eleventy unless both are large: at 20,000 items the worker's 0.45 GB
+ * on top of Eleventy's peak for 25,000 pages took a cold build to 1.65 GB, over its 1.5 GB budget
+ * (1.22 GB built after Eleventy; bench/build/history.md). Eleventy's peak grows with the pages it
+ * renders, so a build that renders few of them (a merge or an edit renders dozens) keeps the worker
+ * at any size.
  */
 const WORKER_ITEMS = 10_000;
+const WORKER_PAGES = 5_000;
+
+const inWorker = ({ site, renderSet }: BuildContext) =>
+  site.newest.length <= WORKER_ITEMS || renderSet.items.length + renderSet.issues.length + renderSet.listings.length <= WORKER_PAGES;
 
 /**
  * Decides how this build gets its search index: the last build's, when it was built from the same
  * items under the same salt and is still as written; otherwise started now in a worker thread, to
- * be built on the other core while Eleventy renders, or (a large archive) later in this thread.
+ * be built on the other core while Eleventy renders, or (a large archive rendered whole) later in
+ * this thread.
  */
 async function startSearchIndexStep(context: BuildContext): Promise<void> {
   const key = searchKey(context.site, context.fingerprints);
@@ -111,7 +118,7 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
   }
   // The document chunks compressed by earlier builds, saved with the other caches after the swap.
   const packedDocs = PackedDocs.open(context.cacheDir);
-  const started = context.site.newest.length > WORKER_ITEMS ? undefined : startSearchIndex(context.site, { packedDocs: packedDocs.known });
+  const started = inWorker(context) ? startSearchIndex(context.site, { packedDocs: packedDocs.known }) : undefined;
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
   started?.catch(() => undefined);
   context.search = { key, started, packedDocs };
