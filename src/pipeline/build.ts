@@ -141,6 +141,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     progress,
     previous,
     reused,
+    linked: new Map(),
     record: { outDir, pages: fingerprints, search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
     fingerprints,
   };
@@ -154,7 +155,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     // A cache that cannot be written costs the next build time, never correctness.
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
-      context.record.files = statFiles(outDir);
+      context.record.files = statFiles(outDir, context.linked);
       context.record.pageCount = context.pages;
       const packedDocs = context.search && 'packedDocs' in context.search ? context.search.packedDocs.save() : undefined;
       await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), packedDocs]).catch(() => undefined);

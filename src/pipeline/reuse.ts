@@ -74,23 +74,33 @@ export function reusablePages(record: OutputRecord | undefined): Map<string, str
 }
 
 /**
- * Gives `staging` the files of `from`, by hard link (a copy where linking is refused).
+ * Gives `staging` the files of `from`, by hard link (a copy where linking is refused), and returns
+ * those linked: each is the very file of `from`, its size and modification time unchanged.
  * Synchronous: thousands of asynchronous calls in a row cost a thread-pool round trip each.
  */
-export function linkFiles(from: string, staging: string, files: readonly string[]): void {
+export function linkFiles(from: string, staging: string, files: readonly string[]): string[] {
   for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
+  const linked: string[] = [];
   for (const file of files) {
     try {
       linkSync(path.join(from, file), path.join(staging, file));
+      linked.push(file);
     } catch {
       copyFileSync(path.join(from, file), path.join(staging, file));
     }
   }
+  return linked;
 }
 
-/** Every file under `dir` (relative, with `/`) → its size and modification time. */
-export function statFiles(dir: string): Map<string, string> {
-  return new Map(listTree(dir).map((file) => [file, stateOf(path.join(dir, file))!]));
+/**
+ * Every file under `dir` (relative, with `/`) → its size and modification time. `known` gives them
+ * for files hard-linked from the last output after this build found them untouched: the state the
+ * last record had. A linked file is the old output's file itself, so a hand edit made to it while
+ * the build ran lands in the new output too; stat-ed now, its edited state would be recorded as the
+ * build's own and the page reused as written. Recorded as checked, it shows as changed next time.
+ */
+export function statFiles(dir: string, known: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  return new Map(listTree(dir).map((file) => [file, known.get(file) ?? stateOf(path.join(dir, file))!]));
 }
 
 /**

@@ -45,6 +45,8 @@ export interface BuildContext {
   previous: OutputRecord | undefined;
   /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
   reused: string[];
+  /** Files hard-linked from `previous` after they were found untouched → the state its record gave them. */
+  linked: Map<string, string>;
   /** How the search index comes (startSearchIndexStep): the last build's, or built under `key`, `started` in a worker or (undefined) after Eleventy. */
   search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined; packedDocs: PackedDocs };
   /** What this build's output holds, filled in by the steps. */
@@ -85,8 +87,9 @@ function countPages(written: unknown): number {
 
 /** The unchanged pages, linked from the last good output. */
 async function reusePages(context: BuildContext): Promise<void> {
-  if (!context.previous) return;
-  linkFiles(context.previous.outDir, context.staging, context.reused.map(fileOfPage));
+  const { previous } = context;
+  if (!previous) return;
+  for (const file of linkFiles(previous.outDir, context.staging, context.reused.map(fileOfPage))) context.linked.set(file, previous.files.get(file)!);
   context.pages += context.reused.length;
 }
 
@@ -129,7 +132,8 @@ async function writeSearchIndexStep(context: BuildContext): Promise<void> {
   const plan = context.search!;
   if ('reuse' in plan) {
     const dir = (root: string) => path.join(root, 'search');
-    linkFiles(dir(context.previous!.outDir), dir(context.staging), plan.reuse.files);
+    const previous = context.previous!;
+    for (const file of linkFiles(dir(previous.outDir), dir(context.staging), plan.reuse.files)) context.linked.set(`search/${file}`, previous.files.get(`search/${file}`)!);
     context.record.search = plan.reuse;
     return;
   }

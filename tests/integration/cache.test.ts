@@ -235,6 +235,17 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     await rm(freshOut, { recursive: true, force: true });
     expect((await build({ contentDir: mergeContent, outDir: freshOut, root: mergeDir })).ok).toBe(true);
     expect(await hashFiles(mergeOut())).toEqual(await hashFiles(freshOut));
+    // The record gave the linked pages their checked state: with nothing changed, the output is up to date.
+    expect((await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() })).upToDate).toBe(true);
+  }, 120_000);
+
+  it('a page a merge linked from the last output, edited by hand afterwards, is built again', async () => {
+    const file = path.join(mergeOut(), 'archive/1/index.html');
+    const written = await readFile(file, 'utf8');
+    await writeFile(file, written.replace('</main>', '<p>手工改动</p></main>'));
+    const result = await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() });
+    expect(result.upToDate).toBeUndefined();
+    expect(await readFile(file, 'utf8')).toBe(written);
   }, 120_000);
 });
 

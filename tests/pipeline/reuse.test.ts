@@ -3,7 +3,7 @@
  * it, the output is up to date only while no file was added, removed or changed, and reused
  * files are linked into the staging folder with their bytes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,8 +80,40 @@ describe('linkFiles', () => {
   it('gives the staging folder the same bytes, folders made as needed', () => {
     const { out } = output();
     const staging = path.join(tempDir(), 'staging');
-    linkFiles(out, staging, ['2021/03/a/index.html']);
+    expect(linkFiles(out, staging, ['2021/03/a/index.html'])).toEqual(['2021/03/a/index.html']);
     expect(readFileSync(path.join(staging, '2021/03/a/index.html'), 'utf8')).toBe('<p>2021/03/a/index.html</p>');
+    // The very file: the same inode, size and modification time, which is what lets statFiles take its recorded state.
+    const [a, b] = [statSync(path.join(out, '2021/03/a/index.html')), statSync(path.join(staging, '2021/03/a/index.html'))];
+    expect([b.ino, b.size, b.mtimeMs]).toEqual([a.ino, a.size, a.mtimeMs]);
+  });
+
+  it('copies a file it cannot link and leaves it out of those linked', () => {
+    const { out } = output();
+    const staging = path.join(tempDir(), 'staging');
+    // A file already there refuses the link (EEXIST), as a file system without hard links would.
+    mkdirSync(path.join(staging, '2021/03/b'), { recursive: true });
+    writeFileSync(path.join(staging, '2021/03/b/index.html'), 'old');
+    expect(linkFiles(out, staging, ['2021/03/a/index.html', '2021/03/b/index.html'])).toEqual(['2021/03/a/index.html']);
+    expect(readFileSync(path.join(staging, '2021/03/b/index.html'), 'utf8')).toBe('<p>2021/03/b/index.html</p>');
+  });
+});
+
+describe('statFiles', () => {
+  it('records a linked file with its checked state, so that a change made to it during the build shows at the next one', () => {
+    const { out, record } = output();
+    const file = '2021/03/a/index.html';
+    // Linked into a new output after the check; then changed by hand while the build runs.
+    const staging = path.join(tempDir(), 'staging');
+    linkFiles(out, staging, [file, 'index.html', '2021/03/b/index.html']);
+    writeFileSync(path.join(out, file), '<p>changed while the build ran</p>');
+    expect(readFileSync(path.join(staging, file), 'utf8')).toBe('<p>changed while the build ran</p>');
+    // A plain stat would take the change as the build's own.
+    expect(untouched({ ...record, outDir: staging, files: statFiles(staging) }, file)).toBe(true);
+    const told = statFiles(staging, new Map([[file, record.files.get(file)!]]));
+    expect(told.get(file)).toBe(record.files.get(file));
+    expect(told.get('index.html')).toBe(statFiles(staging).get('index.html'));
+    expect([...told.keys()].sort()).toEqual([...record.files.keys()].sort());
+    expect(untouched({ ...record, outDir: staging, files: told }, file)).toBe(false);
   });
 });
 
