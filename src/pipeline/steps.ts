@@ -85,11 +85,15 @@ function countPages(written: unknown): number {
   return Array.isArray(templates) ? templates.length : 0;
 }
 
+/** `files` of the last good output (paths from its root), linked into the staging folder, each linked one with the state its record gave it. */
+function linkFromPrevious(context: BuildContext, previous: OutputRecord, files: readonly string[]): void {
+  for (const file of linkFiles(previous.outDir, context.staging, files)) context.linked.set(file, previous.files.get(file)!);
+}
+
 /** The unchanged pages, linked from the last good output. */
 async function reusePages(context: BuildContext): Promise<void> {
-  const { previous } = context;
-  if (!previous) return;
-  for (const file of linkFiles(previous.outDir, context.staging, context.reused.map(fileOfPage))) context.linked.set(file, previous.files.get(file)!);
+  if (!context.previous) return;
+  linkFromPrevious(context, context.previous, context.reused.map(fileOfPage));
   context.pages += context.reused.length;
 }
 
@@ -131,9 +135,7 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
 async function writeSearchIndexStep(context: BuildContext): Promise<void> {
   const plan = context.search!;
   if ('reuse' in plan) {
-    const dir = (root: string) => path.join(root, 'search');
-    const previous = context.previous!;
-    for (const file of linkFiles(dir(previous.outDir), dir(context.staging), plan.reuse.files)) context.linked.set(`search/${file}`, previous.files.get(`search/${file}`)!);
+    linkFromPrevious(context, context.previous!, plan.reuse.files.map((file) => `search/${file}`));
     context.record.search = plan.reuse;
     return;
   }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { groupBy } from './group-by.ts';
-import type { ItemPage, ItemSummary, RenderSet, Site } from './model.ts';
+import type { ItemSummary, RenderSet, Site } from './model.ts';
 
 /** Page URL → fingerprint, for the pages of the render set. */
 export type Fingerprints = Map<string, string>;
