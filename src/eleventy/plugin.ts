@@ -4,7 +4,7 @@
  * logic lives here.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import rssPlugin from '@11ty/eleventy-plugin-rss';
@@ -16,7 +16,6 @@ import { addPathPrefix } from './path-prefix.ts';
 /** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no types). */
 export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
-  addPassthroughCopy(paths: Record<string, string>): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string): void;
@@ -100,15 +99,21 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
     });
   }
 
-  // --- Assets: the script as it is, the stylesheet joined from its parts ---
-  eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/assets`]: 'assets' });
-  // At the site's root, where browsers look for it when a page names none.
-  eleventyConfig.addPassthroughCopy({ [`${options.layoutsDir}/favicon.ico`]: 'favicon.ico' });
+  // --- Assets: the scripts and icons as they are, the stylesheet joined from its parts ---
+  // Written once every page has rendered, not by Eleventy's passthrough copy: that goes on copying
+  // after a page failed to render (11ty/eleventy#1656), into the staging folder the failed build is
+  // removing, and a copy failing then is a rejection nobody handles, printed with its stack trace.
+  const assets = path.join(options.layoutsDir, 'assets');
+  const favicon = path.join(options.layoutsDir, 'favicon.ico');
   const styles = path.join(options.layoutsDir, 'styles');
-  eleventyConfig.addWatchTarget(styles);
+  for (const target of [assets, favicon, styles]) eleventyConfig.addWatchTarget(target);
   eleventyConfig.on('eleventy.after', async ({ directories }) => {
     const stylesheet = path.join(directories.output, urls.stylesheet);
-    await mkdir(path.dirname(stylesheet), { recursive: true });
+    const assetsOut = path.dirname(stylesheet);
+    await mkdir(assetsOut, { recursive: true });
+    for (const name of await readdir(assets)) await copyFile(path.join(assets, name), path.join(assetsOut, name));
+    // At the site's root, where browsers look for it when a page names none.
+    await copyFile(favicon, path.join(directories.output, urls.favicon));
     await writeFile(stylesheet, STYLESHEET_PARTS.map((part) => readFileSync(path.join(styles, part), 'utf8')).join(''));
   });
 
