@@ -1,6 +1,6 @@
 /**
  * One index build of our engine, in a process of its own so its peak RSS can be measured:
- * `node --import tsx bench/search/build-ours.ts N OUT_DIR [SHARD_TARGET DOCS_PER_CHUNK]`.
+ * `node --import tsx bench/search/build-ours.ts N OUT_DIR [SHARD_TARGET]`.
  * Prints one JSON line: build time (from the site structure to files on disk), its CPU time and sizes.
  */
 import { rm, writeFile } from 'node:fs/promises';
@@ -31,18 +31,15 @@ window.bench = async (q, filters, warmRuns) => {
 </script>
 `;
 
-const [n, out, shardTarget, docsPerChunk] = process.argv.slice(2);
+const [n, out, shardTarget] = process.argv.slice(2);
 const site = corpusSite(Number(n));
 await rm(out!, { recursive: true, force: true });
 const start = performance.now();
 const cpu = process.cpuUsage();
-const options = {
-  ...(shardTarget ? { shardTarget: Number(shardTarget) } : {}),
-  ...(docsPerChunk ? { docsPerChunk: Number(docsPerChunk) } : {}),
-};
+const options = shardTarget ? { shardTarget: Number(shardTarget) } : {};
 const index = await writeSearchIndex(site, out!, { started: startSearchIndex(site, options) });
 const ms = performance.now() - start;
 const { user, system } = process.cpuUsage(cpu);
 await writeFile(path.join(out!, 'bench.html'), HARNESS);
-console.log(JSON.stringify({ ms, cpuMs: (user + system) / 1000, files: index.files.size, tokens: index.tokens, shards: index.manifest.shards.length, sizes: index.sizes }));
+console.log(JSON.stringify({ ms, cpuMs: (user + system) / 1000, files: index.files.size, tokens: index.tokens, shards: index.manifest.segments[0]!.shards.length, sizes: index.sizes }));
 

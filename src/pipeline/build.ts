@@ -8,14 +8,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishedAdminPage } from '../admin/index.ts';
-import { outputSalt } from '../cache/index.ts';
+import { outputSalt, removeOtherVersions } from '../cache/index.ts';
 import { LoadMemo, type Diagnostic, type IsoDate } from '../content/index.ts';
 import { removeTree } from '../files/index.ts';
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
 import type { IssuePdfCount } from './issue-pdfs.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
-import { forgetRecord, readRecord, reusablePages, statFiles, upToDate, writeRecord } from './reuse.ts';
+import { forgetRecord, readRecord, RECORD_VERSION, reusablePages, statFiles, upToDate, writeRecord } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-address.ts';
 import { recoverFromKilledBuilds, stagingFolder, swapIn } from './staging.ts';
 import { BuildFailure, STEPS, type BuildContext } from './steps.ts';
@@ -142,7 +142,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     previous,
     reused,
     linked: new Map(),
-    record: { outDir, pages: fingerprints, search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
+    record: { version: RECORD_VERSION, outDir, pages: fingerprints, search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
     fingerprints,
   };
   try {
@@ -157,8 +157,9 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       const cacheDir = request.cacheDir;
       context.record.files = statFiles(outDir, context.linked);
       context.record.pageCount = context.pages;
-      const packedDocs = context.search && 'packedDocs' in context.search ? context.search.packedDocs.save() : undefined;
-      await Promise.all([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), packedDocs]).catch(() => undefined);
+      // Settled, not all: one failing must not end the wait while the others still write.
+      // `search-docs-…`: the compressed entries of search index format 2, whose segments keep them in the output now.
+      await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), removeOtherVersions(cacheDir, 'search-docs', [])]);
     }
     // The new output is in place: an old one left behind is cleared by the next build (recoverFromKilledBuilds).
     await removed.catch(() => undefined);

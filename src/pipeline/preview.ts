@@ -14,7 +14,7 @@ import { dateInChina, formatDiagnostic, LoadMemo, summarize } from '../content/i
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import type { SiteBuild } from '../eleventy/index.ts';
 import { buildSite, changedPages, fingerprintPages, renderJobs, searchKey, type Fingerprints, type Site } from '../site/index.ts';
-import { PackedDocs, writeSearchIndex } from '../search/index.ts';
+import { removeUnlisted, writeSearchIndex, type SegmentState } from '../search/index.ts';
 import { fileOfPage } from './page-files.ts';
 import { publishFiles } from './publish-files.ts';
 import { loadChecked, withLinkProblems } from './validate.ts';
@@ -41,12 +41,11 @@ export class Preview {
   /** The search index is written after the pages, one rebuild after another. */
   private search: Promise<void> = Promise.resolve();
 
-  /** The search index's compressed document chunks, from one save to the next. */
-  private readonly packedDocs: PackedDocs;
+  /** The segments of the search index in the preview folder, kept by the next one where they serve. */
+  private segments: SegmentState[] = [];
 
   constructor(private readonly options: PreviewOptions) {
     this.cache = RenderCache.open(options.cacheDir);
-    this.packedDocs = PackedDocs.open(options.cacheDir);
   }
 
   /** Paths the watcher reports changed (a layout, a content file), before the rebuild they start. */
@@ -98,17 +97,22 @@ export class Preview {
     if (key !== this.searchKey) {
       this.searchKey = key;
       this.search = this.search
-        .then(() => writeSearchIndex(site, this.options.outDir, { options: { packedDocs: this.packedDocs.known } }))
-        .then(
-          (index) => this.packedDocs.keep(index),
-          (error: unknown) => console.error(`搜索索引未能更新：${String(error)}`),
-        );
+        .then(async () => {
+          const index = await writeSearchIndex(site, outDir, { options: { previous: this.segments } });
+          this.segments = index.segments;
+          await removeUnlisted(outDir, index.manifest);
+        })
+        .catch((error: unknown) => {
+          // The folder may now hold part of an index: the next one is built whole.
+          this.segments = [];
+          console.error(`搜索索引未能更新：${String(error)}`);
+        });
     }
   }
 
-  /** On the way out: the render cache and the search index's chunks are kept for the next `npm run dev` or `npm run build`. */
+  /** On the way out: the render cache is kept for the next `npm run dev` or `npm run build`. */
   async close(): Promise<void> {
     await this.search;
-    await Promise.all([this.cache.save(), this.packedDocs.save()]).catch(() => undefined);
+    await this.cache.save().catch(() => undefined);
   }
 }

@@ -11,15 +11,20 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, statSync } from 'node:fs
 import path from 'node:path';
 import { readCached, removeCached, writeCached } from '../cache/index.ts';
 import { listTree } from '../files/index.ts';
+import type { SegmentState } from '../search/index.ts';
 import { fileOfPage } from './page-files.ts';
 
+/** The record's layout: a record of another is not read. */
+export const RECORD_VERSION = 2;
+
 export interface OutputRecord {
+  version: typeof RECORD_VERSION;
   /** The output folder the record describes (absolute). */
   outDir: string;
   /** Page URL → its fingerprint, for the pages a next build may reuse. */
   pages: Map<string, string>;
-  /** The search index's key (what it was built from) and its files under `search/`. */
-  search: { key: string; files: string[] } | undefined;
+  /** The search index's key (what it was built from), its files under `search/` and its segments. */
+  search: { key: string; files: string[]; segments: SegmentState[] } | undefined;
   /** Fingerprint of the whole site (src/site/fingerprint.ts): equal, the output is what a build would write. */
   site: string;
   /** Every file of the output with its size and modification time, to tell that nobody changed it. */
@@ -33,7 +38,7 @@ const recordName = (outDir: string) => `output-${createHash('sha256').update(out
 /** The record of `outDir`'s last build, if there is one and it can be read. */
 export function readRecord(cacheDir: string | undefined, outDir: string): OutputRecord | undefined {
   const record = readCached(cacheDir, recordName(outDir)) as OutputRecord | undefined;
-  return record?.outDir === outDir ? record : undefined;
+  return record?.version === RECORD_VERSION && record.outDir === outDir ? record : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeAdminFolder } from '../admin/index.ts';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
-import { PackedDocs, startSearchIndex, writeSearchIndex, type SearchIndexFiles } from '../search/index.ts';
+import { segmentFiles, startSearchIndex, writeSearchIndex, type IndexOptions, type SearchIndexFiles } from '../search/index.ts';
 import { issuePdfKeys, searchKey, urls, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { fileOfPage } from './page-files.ts';
@@ -47,8 +47,8 @@ export interface BuildContext {
   reused: string[];
   /** Files hard-linked from `previous` after they were found untouched → the state its record gave them. */
   linked: Map<string, string>;
-  /** How the search index comes (startSearchIndexStep): the last build's, or built under `key`, `started` in a worker or (undefined) after Eleventy. */
-  search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined; packedDocs: PackedDocs };
+  /** How the search index comes (startSearchIndexStep): the last build's, or built under `key` with `options`, `started` in a worker or (undefined) after Eleventy. */
+  search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined; options: IndexOptions };
   /** What this build's output holds, filled in by the steps. */
   record: OutputRecord;
   fingerprints: Fingerprints;
@@ -114,21 +114,22 @@ const inWorker = ({ site, renderSet }: BuildContext) =>
  * Decides how this build gets its search index: the last build's, when it was built from the same
  * items under the same salt and is still as written; otherwise started now in a worker thread, to
  * be built on the other core while Eleventy renders, or (a large archive rendered whole) later in
- * this thread.
+ * this thread. Either way it keeps the segments of the last build's index that are still as
+ * written, so an added item costs one small segment.
  */
 async function startSearchIndexStep(context: BuildContext): Promise<void> {
   const key = searchKey(context.site, context.fingerprints);
-  const previous = context.previous?.search;
-  if (previous?.key === key && previous.files.every((file) => untouched(context.previous!, `search/${file}`))) {
-    context.search = { reuse: previous };
+  const previous = context.previous;
+  const untouchedIn = (files: readonly string[]) => files.every((file) => untouched(previous!, `search/${file}`));
+  if (previous?.search?.key === key && untouchedIn(previous.search.files)) {
+    context.search = { reuse: previous.search };
     return;
   }
-  // The document chunks compressed by earlier builds, saved with the other caches after the swap.
-  const packedDocs = PackedDocs.open(context.cacheDir);
-  const started = inWorker(context) ? startSearchIndex(context.site, { packedDocs: packedDocs.known }) : undefined;
+  const options: IndexOptions = { previous: previous?.search?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [] };
+  const started = inWorker(context) ? startSearchIndex(context.site, options) : undefined;
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
   started?.catch(() => undefined);
-  context.search = { key, started, packedDocs };
+  context.search = { key, started, options };
 }
 
 /** The search index and its client, into `search/` beside the search page (src/search/), as startSearchIndexStep decided. */
@@ -139,9 +140,10 @@ async function writeSearchIndexStep(context: BuildContext): Promise<void> {
     context.record.search = plan.reuse;
     return;
   }
-  const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: { packedDocs: plan.packedDocs.known } });
-  plan.packedDocs.keep(index);
-  context.record.search = { key: plan.key, files: [...index.files.keys()] };
+  const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: plan.options });
+  // The segments kept from the last build (only ever offered when there was one).
+  if (index.kept.length > 0) linkFromPrevious(context, context.previous!, index.kept.map((file) => `search/${file}`));
+  context.record.search = { key: plan.key, files: [...index.files.keys(), ...index.kept], segments: index.segments };
 }
 
 /** The bodies' photos (made once, then linked from the cache) and attachments (copied as they are). */

@@ -1,7 +1,13 @@
 /**
- * The search index format, version 2: what `writeSearchIndex` writes into `search/` of the site
+ * The search index format, version 3: what `writeSearchIndex` writes into `search/` of the site
  * and the browser client reads. Bump `FORMAT_VERSION` on any change to the layout below; a client
  * refuses a manifest of another version.
+ *
+ * The index is a few segments, as in Lucene: each holds the items it was built from, under ids of
+ * its own, and never changes once written. A build keeps the segments of the last one, marks the
+ * entries of items removed or changed since as deleted, and puts the items new to it (added or
+ * changed) in a new, small segment; now and then it merges them (indexer.ts). So a merge that adds
+ * one item writes one small segment and the manifest, not the whole index again.
  *
  * Files (every `.bin` file is gzip-compressed by the builder when that makes it smaller; readers
  * sniff the gzip magic bytes 1f 8b. Compressing at build time keeps the bytes a reader downloads
@@ -10,18 +16,21 @@
  *   search/search.js          the client (ES module); finds everything below relative to its own URL
  *   search/index.bin          the manifest (JSON, `Manifest`); its URL never changes, so the client
  *                             fetches it revalidated (`cache: 'no-cache'`)
- *   search/<parts>/t<k>.bin   token shard k (binary, below)
- *   search/<parts>/d<k>.bin   document chunk k (JSON, `StoredDoc[]`): items k·C … k·C+C−1
- *   search/<parts>/pinyin.bin the pinyin table (JSON, `PinyinTable`), read only to turn a query
+ *   search/<segment>/t<k>.bin token shard k of a segment (binary, below)
+ *   search/<segment>/d<i>.bin the segment's entry i (JSON, `StoredDoc`)
+ *   search/<pinyin>/pinyin.bin the pinyin table (JSON, `PinyinTable`), read only to turn a query
  *                             typed in pinyin into characters or to suggest a homophone
- *   search/<parts>/y<k>.bin   pinyin word shard k (JSON, `PinyinShard`)
- *   search/<parts>/c<k>.bin   character reading shard k (JSON, `CharShard`)
+ *   search/<pinyin>/y<k>.bin  pinyin word shard k (JSON, `PinyinShard`)
+ *   search/<pinyin>/c<k>.bin  character reading shard k (JSON, `CharShard`)
  *
- * `<parts>` is `v2-` and a hash of the contents, so those files are immutable: a browser may cache
- * them forever, and a reader who loaded the old manifest never mixes two builds.
+ * `<segment>` is `s3-` and `<pinyin>` is `p3-`, then a hash of the folder's files, so those files
+ * are immutable: a browser may cache them forever, and a reader who loaded the old manifest never
+ * mixes two builds.
  *
- * Item ids are positions in the archive's order, newest first: id 0 is the newest item, so walking
- * a result set upwards lists results newest first at no cost.
+ * A segment's entries are numbered 0, 1, … in the archive's order, newest first, as it was when
+ * the segment was written. Items are numbered across the archive by position, newest first (id 0
+ * is the newest item), so walking a result set upwards lists results newest first at no cost: the
+ * manifest says where each segment's live entries stand (`Segment`).
  *
  * Token shard (all integers are unsigned LEB128 varints unless said otherwise):
  *
@@ -36,15 +45,16 @@
  *       bitmap  bit i (byte i>>3, bit i&7, least significant first) set when id i is in the list
  *       runs    pairs of varints: ids skipped since the end of the previous run, run length − 1
  *
- * The builder writes each list in the smallest of the three. Shards hold whole lists, in token order,
- * each up to `SHARD_TARGET` (build.ts) bytes unless one list alone is larger; the manifest's `shards[k]` is
- * the first token of shard k, so a client finds a token's shard by binary search.
+ * Ids in a shard are the segment's entry numbers. The builder writes each list in the smallest of
+ * the three. Shards hold whole lists, in token order, each up to `SHARD_TARGET` (indexer.ts) bytes
+ * unless one list alone is larger; a segment's `shards[k]` is the first token of its shard k, so a
+ * client finds a token's shard by binary search.
  *
  * Tokens are the keys of `tokenize.ts` (one character, or two neighbouring ones, of folded text),
  * and one key per facet value: `FACET_PREFIX`, the facet's name, `:`, the value (e.g. `\0unit:济源路街道`).
  */
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const SHARD_MAGIC = 'BST1';
 export const FACET_PREFIX = '\u0000';
 
@@ -65,15 +75,30 @@ export interface FacetValue {
   aliases?: string[];
 }
 
-export interface Manifest {
-  version: number;
-  /** Folder of this build's shards and chunks, relative to the manifest, ending in `/`. */
+/** One segment as the manifest describes it. */
+export interface Segment {
+  /** Folder of the segment's files, relative to the manifest, ending in `/`. */
   parts: string;
-  /** Number of items; ids run from 0 to items − 1. */
-  items: number;
-  docsPerChunk: number;
+  /** Entries in the segment: they are numbered 0 to entries − 1. */
+  entries: number;
   /** First token of each shard. */
   shards: string[];
+  /** Entries whose item has since been removed or changed, ascending; absent when none. */
+  deleted?: number[];
+  /**
+   * The archive id of each live entry, in entry order. Absent on the first segment (the largest):
+   * its live entries take the ids no other segment's do, in ascending order.
+   */
+  ids?: number[];
+}
+
+export interface Manifest {
+  version: number;
+  /** Number of items; ids run from 0 to items − 1. */
+  items: number;
+  segments: Segment[];
+  /** Folder of the pinyin files, relative to the manifest, ending in `/`. */
+  pinyin: string;
   /** Values of each facet in the site's order (years newest first), only those with items. */
   facets: Record<FacetName, FacetValue[]>;
 }
@@ -111,10 +136,10 @@ export interface StoredDoc {
   d: string;
   /** Date as shown, `2021年1月23日`. */
   s: string;
-  /** Index of the unit in `facets.unit`. */
-  n: number;
-  /** Index of the category in `facets.category`. */
-  c: number;
+  /** The source unit's name (a value of `facets.unit`). */
+  n: string;
+  /** The category's name (a value of `facets.category`). */
+  c: string;
   /** Plain text of the body. */
   x: string;
 }

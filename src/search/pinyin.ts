@@ -120,3 +120,6 @@ export function buildPinyin(site: Pick<Site, 'termIndexes'>, items: readonly Pic
 
 /** Whether a token of the index is one Han character (those the table gives readings for). */
 export const isHanChar = (token: string): boolean => HAN.test(token);
+
+/** Whether the table reads `char` whether or not the archive has it (GB 2312's characters). */
+export const isCommonHan = (char: string): boolean => gb2312Readings().has(char);

@@ -1,12 +1,14 @@
 /**
  * Writes the search index and the client into `<outDir>/search/`, beside the search page that
  * Eleventy rendered there. Called by the build on its staging folder, before the swap, with the
- * index it started in a worker before Eleventy began.
+ * index it started in a worker before Eleventy began; the build links the segments it kept.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Site } from '../site/index.ts';
+import type { Manifest } from './format.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
 
@@ -37,6 +39,18 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
 export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), options);
+
+/**
+ * Removes from `<outDir>/search/` the folders `manifest` does not name: for an index written over
+ * the last one in place (`npm run dev`), whose kept segments are already there.
+ */
+export async function removeUnlisted(outDir: string, manifest: Manifest): Promise<void> {
+  const listed = new Set([...manifest.segments.map((segment) => segment.parts), manifest.pinyin].map((folder) => folder.replace(/\/$/, '')));
+  const dir = path.join(outDir, 'search');
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !listed.has(entry.name)) await rm(path.join(dir, entry.name), { recursive: true, force: true });
+  }
+}
 
 /** Writes the index `started` in a worker, or builds it here, now, with `options`. */
 export async function writeSearchIndex(site: Site, outDir: string, how: { started?: Promise<SearchIndexFiles>; options?: IndexOptions } = {}): Promise<SearchIndexFiles> {

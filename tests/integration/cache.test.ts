@@ -11,11 +11,10 @@ import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.t
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
 import { listTree } from '../../src/files/tree.ts';
-import { isGzip } from '../../src/search/format.ts';
-import { PackedDocs } from '../../src/search/packed-docs.ts';
+import { isGzip, type Manifest } from '../../src/search/format.ts';
 import { PDF, PHOTO, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
-import { hashTree as hashFiles, PROJECT_ROOT, removeDir, tempDir } from './support.ts';
+import { hashTree as hashFiles, outputTree, PROJECT_ROOT, removeDir, tempDir } from './support.ts';
 
 let dir: string;
 let content: string;
@@ -31,7 +30,7 @@ async function cachedVariants(): Promise<Map<string, number>> {
   return found;
 }
 
-/** Builds with the cache into `out/`, and without any cache into a fresh folder; returns both trees. */
+/** Builds with the cache into `out/`, and without any cache into a fresh folder; returns both trees (the search index as readers get it, since a cached build keeps segments of the last one). */
 async function buildBoth(layoutsDir = LAYOUTS_DIR) {
   const cached = await build({ contentDir: content, outDir: out(), root: dir, cacheDir: cache(), layoutsDir });
   expect(cached.failure).toBeUndefined();
@@ -39,10 +38,11 @@ async function buildBoth(layoutsDir = LAYOUTS_DIR) {
   await rm(freshOut, { recursive: true, force: true });
   const fresh = await build({ contentDir: content, outDir: freshOut, root: dir, layoutsDir });
   expect(fresh.ok).toBe(true);
-  return { cached, tree: await hashFiles(out()), freshTree: await hashFiles(freshOut) };
+  return { cached, tree: await outputTree(out()), freshTree: await outputTree(freshOut) };
 }
 
 const gunzipOrNot = (bytes: Buffer) => (isGzip(bytes) ? gunzipSync(bytes) : bytes);
+const manifestOf = async (dir: string) => JSON.parse(gunzipOrNot(await readFile(path.join(dir, 'search/index.bin'))).toString('utf8')) as Manifest;
 
 const edit = async (file: string, change: (text: string) => string) => {
   const full = path.join(content, file);
@@ -126,18 +126,22 @@ describe('a build with a cache', () => {
     expect(Object.keys(tree)).not.toContain(`${item.url.slice(1)}index.html`);
   }, 120_000);
 
-  it('an added item renumbers the search index: its chunks come from the cache, one per item, and the index is a fresh build’s', async () => {
+  it('an added item costs the search index one small segment: the last one is linked, and the index answers as a fresh build’s', async () => {
     const template = fixture.issues[0]!.items[0]!;
     const added = path.join(path.dirname(template.file), '99-cache-added.md');
     await writeFile(path.join(content, added), (await readFile(path.join(content, template.file), 'utf8')).replace(/^title: .*$/m, 'title: 缓存测试新增的一条信息'));
-    const before = PackedDocs.open(cache()).known;
+    const [base] = (await manifestOf(out())).segments;
+    const kept = path.join('search', base!.parts, 'd0.bin');
+    const inode = (await stat(path.join(out(), kept))).ino;
     const { tree, freshTree } = await buildBoth();
     expect(tree).toEqual(freshTree);
-    const manifest = JSON.parse(gunzipOrNot(await readFile(path.join(out(), 'search/index.bin'))).toString('utf8')) as { items: number };
-    const after = PackedDocs.open(cache()).known;
-    expect(after.size).toBe(manifest.items);
-    // Only the added item's chunk is new to the cache.
-    expect([...after.keys()].filter((key) => !before.has(key))).toHaveLength(1);
+    const manifest = await manifestOf(out());
+    expect(manifest.segments[0]!.parts).toBe(base!.parts);
+    expect(manifest.segments.at(-1)).toMatchObject({ entries: 1 });
+    expect((await stat(path.join(out(), kept))).ino).toBe(inode);
+    // The fresh build made one segment of it all; its answers were the same (buildBoth).
+    expect((await manifestOf(path.join(dir, 'fresh'))).segments).toHaveLength(1);
+    expect(tree['search/(answers)']).toContain('缓存测试新增的一条信息');
     await rm(path.join(content, added));
   }, 120_000);
 
@@ -219,6 +223,8 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     expect(added).toContain(`date: ${newest.date}`);
     await writeFile(path.join(mergeContent, newest.key, `99-merge-${n}.md`), added);
     const before = await archiveInodes();
+    const { parts } = (await manifestOf(mergeOut())).segments[0]!;
+    const firstSegment = { parts, inode: (await stat(path.join(mergeOut(), 'search', parts, 'd0.bin'))).ino };
     const result = await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() });
     expect(result.failure).toBeUndefined();
     const after = await archiveInodes();
@@ -230,11 +236,16 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     expect(far.filter((file) => after.get(file) !== before.get(file))).toEqual([]);
     // Rendered: the new item's page and its neighbour's, the issue, the newest pages of the lists it is in.
     expect(result.pages - result.reused).toBeLessThan(result.pages / 4);
-    // And the output is a fresh build's, byte for byte.
+    // The search index's first segment is linked too: the added item is in a segment of its own.
+    const segments = (await manifestOf(mergeOut())).segments;
+    expect(segments[0]!.parts).toBe(firstSegment.parts);
+    expect((await stat(path.join(mergeOut(), 'search', firstSegment.parts, 'd0.bin'))).ino).toBe(firstSegment.inode);
+    expect(segments.at(-1)).toMatchObject({ entries: 1 });
+    // And the output is a fresh build's, byte for byte, its search index answering as a fresh one.
     const freshOut = path.join(mergeDir, 'fresh');
     await rm(freshOut, { recursive: true, force: true });
     expect((await build({ contentDir: mergeContent, outDir: freshOut, root: mergeDir })).ok).toBe(true);
-    expect(await hashFiles(mergeOut())).toEqual(await hashFiles(freshOut));
+    expect(await outputTree(mergeOut())).toEqual(await outputTree(freshOut));
     // The record gave the linked pages their checked state: with nothing changed, the output is up to date.
     expect((await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() })).upToDate).toBe(true);
   }, 120_000);

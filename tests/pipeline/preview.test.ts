@@ -1,18 +1,17 @@
 /**
- * The dev server's preview keeps the search index's compressed chunks from one save to the next:
- * after an edit its index is, byte for byte, the one a build from nothing would write, and the
- * chunks it keeps are those of its last index.
+ * The dev server's preview keeps the search index's segments from one save to the next: after an
+ * edit its index answers as the one a build from nothing writes, it wrote one small segment, and
+ * the folder holds no part the manifest does not name.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYOUTS_DIR } from '../../src/pipeline/build.ts';
 import { Preview } from '../../src/pipeline/preview.ts';
-import { PackedDocs } from '../../src/search/packed-docs.ts';
-import { isGzip } from '../../src/search/format.ts';
+import { isGzip, type Manifest } from '../../src/search/format.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
-import { hashTree, removeDir, tempDir } from '../integration/support.ts';
+import { removeDir, searchAnswers, tempDir } from '../integration/support.ts';
 
 let dir: string;
 let fixture: FixtureSite;
@@ -26,12 +25,9 @@ async function rebuild(preview: Preview, changed: string[] = []): Promise<void> 
   await preview.close();
 }
 
-/** The manifest, and the files of the index it names, of the preview in `out`. */
-async function currentIndex(out: string) {
-  const manifestBytes = await readFile(path.join(out, 'search/index.bin'));
-  const manifest = JSON.parse((isGzip(manifestBytes) ? gunzipSync(manifestBytes) : manifestBytes).toString('utf8')) as { parts: string; items: number };
-  const files = Object.fromEntries(Object.entries(await hashTree(path.join(out, 'search'))).filter(([file]) => file.startsWith(manifest.parts)));
-  return { manifest, files };
+async function manifestOf(out: string): Promise<Manifest> {
+  const bytes = await readFile(path.join(out, 'search/index.bin'));
+  return JSON.parse((isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8')) as Manifest;
 }
 
 beforeAll(async () => {
@@ -41,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('Preview', () => {
-  it('writes after an edit the search index a first rebuild of the edited content writes, and keeps its chunks', async () => {
+  it('after an edit, answers as a first rebuild of the edited content does, from the last segments and one new one', async () => {
     const cache = path.join(dir, 'cache');
     const out = path.join(dir, 'out');
     const preview = new Preview({ contentDir: content(), outDir: out, layoutsDir: LAYOUTS_DIR, cacheDir: cache });
@@ -53,10 +49,13 @@ describe('Preview', () => {
 
     const fresh = path.join(dir, 'fresh');
     await rebuild(new Preview({ contentDir: content(), outDir: fresh, layoutsDir: LAYOUTS_DIR }));
-    const edited = await currentIndex(out);
-    expect(edited).toEqual(await currentIndex(fresh));
-    expect(Object.keys(edited.files).length).toBeGreaterThan(edited.manifest.items);
-    // What the cache keeps on the way out: one chunk per item of the last index.
-    expect(PackedDocs.open(cache).known.size).toBe(edited.manifest.items);
+    expect(await searchAnswers(out)).toEqual(await searchAnswers(fresh));
+    expect(await searchAnswers(out)).toContain('预览中改过的标题');
+    const manifest = await manifestOf(out);
+    expect(manifest.segments.map((segment) => segment.entries)).toEqual([manifest.items, 1]);
+    expect(manifest.segments[0]!.deleted).toHaveLength(1);
+    // Only what the manifest names: the last pinyin folder went.
+    const folders = (await readdir(path.join(out, 'search'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => `${entry.name}/`);
+    expect(folders.sort()).toEqual([...manifest.segments.map((segment) => segment.parts), manifest.pinyin].sort());
   }, 120_000);
 });

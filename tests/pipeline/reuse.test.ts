@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetRecord, linkFiles, readRecord, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from '../../src/pipeline/reuse.ts';
+import { forgetRecord, linkFiles, readRecord, RECORD_VERSION, reusablePages, statFiles, untouched, upToDate, writeRecord, type OutputRecord } from '../../src/pipeline/reuse.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -27,6 +27,7 @@ function output(): { out: string; record: OutputRecord } {
     writeFileSync(path.join(out, file), `<p>${file}</p>`);
   }
   const record: OutputRecord = {
+    version: RECORD_VERSION,
     outDir: out,
     pages: new Map([
       ['/2021/03/a/', 'fa'],
@@ -125,6 +126,13 @@ describe('the record in the cache folder', () => {
     expect(readRecord(cache, out)?.site).toBe('site-fingerprint');
     expect(readRecord(cache, path.join(out, 'elsewhere'))).toBeUndefined();
     await forgetRecord(cache, out);
+    expect(readRecord(cache, out)).toBeUndefined();
+  });
+
+  it('is not read when written in another layout (a search record without segments, from before they were kept)', async () => {
+    const { out, record } = output();
+    const cache = tempDir();
+    await writeRecord(cache, { ...record, version: (RECORD_VERSION - 1) as typeof RECORD_VERSION });
     expect(readRecord(cache, out)).toBeUndefined();
   });
 });

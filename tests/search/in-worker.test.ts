@@ -31,16 +31,19 @@ describe('buildSearchIndexInWorker', () => {
     const there = await buildSearchIndexInWorker(searchSource(site), { shardTarget: 512 });
     expect(there.files.size).toBe(here.files.size);
     expect(here.files.size).toBeGreaterThan(site.newest.length);
+    expect(here.kept).toEqual([]);
     for (const [name, bytes] of here.files) expect(Buffer.from(there.files.get(name)!).equals(Buffer.from(bytes))).toBe(true);
     expect(there.manifest).toEqual(here.manifest);
   });
 
-  it('takes the chunks compressed before that it is handed', async () => {
-    const here = buildSearchIndex(site);
-    const marked = new Uint8Array([0x1f, 0x8b, 9, 9]);
-    const there = await buildSearchIndexInWorker(searchSource(site), { packedDocs: new Map([[here.docKeys[0]!, marked]]) });
-    expect(there.docKeys).toEqual(here.docKeys);
-    expect([...there.files.get(`${there.manifest.parts}d0.bin`)!]).toEqual([...marked]);
+  it('keeps the segments it is handed, as the main thread would', async () => {
+    const last = buildSearchIndex({ ...searchSource(site), newest: searchSource(site).newest.slice(1) });
+    const here = buildSearchIndex(site, { previous: last.segments });
+    const there = await buildSearchIndexInWorker(searchSource(site), { previous: last.segments });
+    expect(there.manifest).toEqual(here.manifest);
+    expect(there.manifest.segments).toHaveLength(2);
+    expect(there.kept).toEqual(here.kept);
+    expect([...there.files.keys()]).toEqual([...here.files.keys()]);
   });
 
   it('hands the worker no page HTML', () => {

@@ -2,7 +2,7 @@
 /**
  * The search engine of the browser client, free of the DOM so tests and the benchmark run the
  * same code under Node. It fetches only what a query needs: the manifest once, the shards of the
- * query's tokens, and the document chunks of the results shown.
+ * query's tokens (one in each segment), and the stored items of the results shown.
  *
  * A query is terms (all must occur) and facet filters (any value within a facet, all facets).
  * Candidates = AND of the term tokens' id sets, AND the OR of each filtered facet's values.
@@ -78,16 +78,61 @@ function once<K, T>(cache: Map<K, Promise<T>>, key: K, load: () => Promise<T>): 
   return loading;
 }
 
+/** Where the archive's ids lie in the segments, from the manifest (format.ts, `Segment`). */
+export class IdMap {
+  /** Per segment: entry → archive id, -1 when deleted. */
+  readonly ids: Int32Array[];
+  /** Per archive id: its segment, and its entry there. */
+  readonly segment: Uint16Array;
+  readonly entry: Uint32Array;
+
+  constructor(manifest: Manifest) {
+    const { items, segments } = manifest;
+    this.segment = new Uint16Array(items);
+    this.entry = new Uint32Array(items);
+    const placed = new Uint8Array(items);
+    const place = (k: number, n: number, id: number) => {
+      if (!(id >= 0 && id < items) || placed[id]) throw new FormatError(`segment ${k}: id ${id} out of range or given twice`);
+      placed[id] = 1;
+      this.segment[id] = k;
+      this.entry[id] = n;
+      this.ids[k]![n] = id;
+    };
+    this.ids = segments.map((segment) => new Int32Array(segment.entries).fill(-1));
+    const liveEntries = (k: number) => {
+      const deleted = new Set(segments[k]!.deleted ?? []);
+      return [...this.ids[k]!.keys()].filter((n) => !deleted.has(n));
+    };
+    segments.forEach((segment, k) => {
+      if (k === 0) return;
+      const entries = liveEntries(k);
+      if (segment.ids?.length !== entries.length) throw new FormatError(`segment ${k}: ${entries.length} live entries, ${segment.ids?.length ?? 0} ids`);
+      entries.forEach((n, i) => place(k, n, segment.ids![i]!));
+    });
+    if (segments.length > 0) {
+      let id = 0;
+      for (const n of liveEntries(0)) {
+        while (placed[id]) id++;
+        place(0, n, id);
+      }
+    }
+    if (placed.some((done) => !done)) throw new FormatError('ids without an entry');
+  }
+}
+
 export class SearchIndex {
-  private readonly shards = new Map<number, Promise<Map<string, ShardList>>>();
-  private readonly chunks = new Map<number, Promise<StoredDoc[]>>();
+  private readonly shards = new Map<string, Promise<Map<string, ShardList>>>();
+  private readonly docs = new Map<number, Promise<StoredDoc>>();
   private readonly sets = new Map<string, Bitset>();
   private readonly pinyinWords = new Map<'table', Promise<PinyinWords>>();
+  private readonly ids: IdMap;
 
   private constructor(
     readonly manifest: Manifest,
     private readonly load: Loader,
-  ) {}
+  ) {
+    this.ids = new IdMap(manifest);
+  }
 
   static async open(load: Loader): Promise<SearchIndex> {
     const manifest = JSON.parse(new TextDecoder().decode(await SearchIndex.read(load, 'index.bin', true))) as Manifest;
@@ -100,32 +145,36 @@ export class SearchIndex {
     return isGzip(bytes) ? gunzip(bytes) : bytes;
   }
 
-  private shard(k: number): Promise<Map<string, ShardList>> {
-    return once(this.shards, k, () => SearchIndex.read(this.load, `${this.manifest.parts}t${k}.bin`).then(decodeShard));
+  private shard(file: string): Promise<Map<string, ShardList>> {
+    return once(this.shards, file, () => SearchIndex.read(this.load, file).then(decodeShard));
   }
 
-  /** The ids of a token (empty when no item has it). */
+  /** The ids of a token (empty when no item has it): its list in every segment, live entries only. */
   async set(token: string): Promise<Bitset> {
     const cached = this.sets.get(token);
     if (cached) return cached;
-    const list = (await this.shard(shardOf(this.manifest.shards, token))).get(token);
+    const lists = await Promise.all(this.manifest.segments.map((segment) => this.shard(`${segment.parts}t${shardOf(segment.shards, token)}.bin`).then((shard) => shard.get(token))));
     const set = new Bitset(this.manifest.items);
-    if (list) forEachId(list, (id) => set.add(id));
+    lists.forEach((list, k) => {
+      const ids = this.ids.ids[k]!;
+      if (list)
+        forEachId(list, (n) => {
+          if (ids[n]! >= 0) set.add(ids[n]!);
+        });
+    });
     if (this.sets.size >= CACHED_SETS) this.sets.delete(this.sets.keys().next().value!);
     this.sets.set(token, set);
     return set;
   }
 
-  async doc(id: number): Promise<StoredDoc> {
-    const k = Math.floor(id / this.manifest.docsPerChunk);
-    const chunk = await once(this.chunks, k, () => this.json<StoredDoc[]>(`d${k}.bin`));
-    const doc = chunk[id % this.manifest.docsPerChunk];
-    if (!doc) throw new FormatError(`no item ${id} in chunk ${k}`);
-    return doc;
+  doc(id: number): Promise<StoredDoc> {
+    if (!(id >= 0 && id < this.manifest.items)) return Promise.reject(new FormatError(`no item ${id}`));
+    const segment = this.manifest.segments[this.ids.segment[id]!]!;
+    return once(this.docs, id, () => this.json<StoredDoc>(`${segment.parts}d${this.ids.entry[id]!}.bin`));
   }
 
   private json<T>(file: string): Promise<T> {
-    return SearchIndex.read(this.load, `${this.manifest.parts}${file}`).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as T);
+    return SearchIndex.read(this.load, file).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as T);
   }
 
   /** The archive's words by reading, loaded at the first query that needs them (pinyin typed, or nothing found). */
@@ -133,11 +182,12 @@ export class SearchIndex {
     return once(this.pinyinWords, 'table', () => {
       const words = new Map<number, Promise<PinyinShard>>();
       const chars = new Map<number, Promise<CharShard>>();
+      const folder = this.manifest.pinyin;
       const loaders = {
-        words: (k: number) => once(words, k, () => this.json<PinyinShard>(`y${k}.bin`)),
-        chars: (k: number) => once(chars, k, () => this.json<CharShard>(`c${k}.bin`)),
+        words: (k: number) => once(words, k, () => this.json<PinyinShard>(`${folder}y${k}.bin`)),
+        chars: (k: number) => once(chars, k, () => this.json<CharShard>(`${folder}c${k}.bin`)),
       };
-      return this.json<PinyinTable>('pinyin.bin').then((table) => new PinyinWords(table, loaders));
+      return this.json<PinyinTable>(`${folder}pinyin.bin`).then((table) => new PinyinWords(table, loaders));
     });
   }
 
@@ -170,9 +220,9 @@ export class SearchIndex {
   }
 }
 
-/** Whether a stored item (of the unit named `unit`) contains every term (terms folded). */
-export function confirm(doc: StoredDoc, unit: string, terms: readonly TermPlan[]): boolean {
-  const text = fold(searchableText(doc.t, unit, doc.x));
+/** Whether a stored item contains every term (terms folded). */
+export function confirm(doc: StoredDoc, terms: readonly TermPlan[]): boolean {
+  const text = fold(searchableText(doc.t, doc.n, doc.x));
   return terms.every((term) => text.includes(term.term));
 }
 
@@ -219,7 +269,7 @@ export class Results {
     for (; batch.length < n && this.cursor >= 0; this.cursor = this.candidates.next(this.cursor + 1)) batch.push(this.cursor);
     const docs = await Promise.all(batch.map((id) => this.index.doc(id)));
     docs.forEach((doc, i) => {
-      if (this.exact || confirm(doc, this.index.manifest.facets.unit[doc.n]?.name ?? '', this.terms)) this.buffer.push({ id: batch[i]!, doc });
+      if (this.exact || confirm(doc, this.terms)) this.buffer.push({ id: batch[i]!, doc });
       else this.rejected++;
     });
     this.checked += batch.length;

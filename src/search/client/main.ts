@@ -273,8 +273,8 @@ class SearchPage {
   private renderHit(doc: StoredDoc): HTMLLIElement {
     const manifest = this.index!.manifest;
     const terms = this.results?.terms.map((t) => t.term) ?? [];
-    const unit = manifest.facets.unit[doc.n];
-    const category = manifest.facets.category[doc.c];
+    const unit = manifest.facets.unit.find((value) => value.name === doc.n);
+    const category = manifest.facets.category.find((value) => value.name === doc.c);
     const link = (url: string, ...children: (Node | string)[]) => element('a', { href: new URL(url, SITE_ROOT).href }, ...children);
     const field = (label: string, value: { label: string; url: string } | undefined) =>
       element('span', { className: 'meta-field' }, element('span', { className: 'meta-label' }, label), value ? link(value.url, value.label) : '');

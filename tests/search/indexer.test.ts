@@ -1,0 +1,199 @@
+/**
+ * The index kept in segments from one build to the next: whatever the change (items added at the
+ * top or in the middle, edited, removed, many merges in a row), the client reading the kept and the
+ * new files answers every query as it reads an index built from nothing, and a build writes only
+ * what it does not keep.
+ */
+import { describe, expect, it } from 'vitest';
+import { FormatError, type Manifest } from '../../src/search/format.ts';
+import { buildSearchIndex, MAX_SEGMENTS, type SearchIndexFiles, type SearchItem, type SearchSource } from '../../src/search/indexer.ts';
+import { IdMap, SearchIndex } from '../../src/search/client/engine.ts';
+import { isCommonHan } from '../../src/search/pinyin.ts';
+
+const UNITS = ['济源路街道', '区卫健委', '区发改委', '区城管局'];
+const CATEGORIES = ['工作动态', '基层信息'];
+const PHRASES = ['冷链食品', '疫情防控', '核酸检测', '就地过年', '垃圾分类', '营商环境', '安全生产', '老旧小区改造', '志愿服务', '河长制'];
+
+/** Item n, dated by n (a larger n is newer), its text from a few phrases; `rare` adds a character outside GB 2312. */
+function item(n: number, extra = ''): SearchItem {
+  const day = new Date(Date.UTC(2020, 0, 1 + n));
+  const date = day.toISOString().slice(0, 10);
+  return {
+    title: `${PHRASES[n % PHRASES.length]}第${n}号信息${extra}`,
+    url: `/${day.getUTCFullYear()}/${String(n).padStart(4, '0')}/`,
+    date,
+    dateText: `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日`,
+    text: `${PHRASES[(n * 3) % PHRASES.length]}，${PHRASES[(n * 7 + 1) % PHRASES.length]}。共${n % 13}人参加。${extra}`,
+    unit: { name: UNITS[n % UNITS.length]! },
+    category: { name: CATEGORIES[n % CATEGORIES.length]! },
+    issue: { year: day.getUTCFullYear() },
+  };
+}
+
+/** The archive of these items, newest first (larger n first). */
+function source(items: readonly SearchItem[]): SearchSource {
+  const newest = [...items].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const terms = (names: readonly string[], of: (i: SearchItem) => string) => names.map((name) => ({ name, url: `/x/${name}/`, aliases: [], count: items.filter((i) => of(i) === name).length }));
+  return {
+    newest,
+    termIndexes: [
+      { url: '/units/', kind: 'unit', title: '来源单位', terms: terms(UNITS, (i) => i.unit.name) },
+      { url: '/categories/', kind: 'category', title: '栏目', terms: terms(CATEGORIES, (i) => i.category.name) },
+    ] as SearchSource['termIndexes'],
+  };
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => item(from + i));
+
+/** The output folder after each build: the files a build writes, beside those it keeps from the last. */
+class Output {
+  files = new Map<string, Uint8Array>();
+  last: SearchIndexFiles | undefined;
+
+  build(items: readonly SearchItem[]): SearchIndexFiles {
+    const index = buildSearchIndex(source(items), { shardTarget: 256, previous: this.last?.segments ?? [] });
+    const next = new Map<string, Uint8Array>();
+    for (const file of index.kept) {
+      // Only files of the last build are kept.
+      expect(this.files.has(file), file).toBe(true);
+      next.set(file, this.files.get(file)!);
+    }
+    for (const [file, bytes] of index.files) {
+      expect(next.has(file), `${file} written over a kept file`).toBe(false);
+      next.set(file, bytes);
+    }
+    this.files = next;
+    this.last = index;
+    return index;
+  }
+}
+
+const open = (files: ReadonlyMap<string, Uint8Array>) =>
+  SearchIndex.open(async (file) => {
+    const bytes = files.get(file);
+    if (!bytes) throw new Error(`no file ${file}`);
+    return bytes;
+  });
+
+const QUERIES = [...PHRASES, '冷', '链食', '第1', '号信息', '人参加', '堃', '改', 'x'];
+const FILTERS = [{}, { unit: [UNITS[0]!] }, { category: [CATEGORIES[1]!], year: ['2020'] }, { unit: [UNITS[1]!, UNITS[2]!] }];
+
+/** Every query's results, in order, as (id, URL), and every stored item by id. */
+async function answers(index: SearchIndex) {
+  const found: string[] = [];
+  for (const q of QUERIES) {
+    for (const filters of FILTERS) {
+      const results = await index.search({ q, filters });
+      while (!results.done) await results.more();
+      found.push(`${q} ${JSON.stringify(filters)}: ${results.hits.map((hit) => `${hit.id}=${hit.doc.u}`).join(' ')}`);
+    }
+  }
+  const docs = await Promise.all(Array.from({ length: index.manifest.items }, (_, id) => index.doc(id)));
+  return { found, docs, facets: index.manifest.facets, pinyin: index.manifest.pinyin };
+}
+
+/** The output read through the client answers as an index built from nothing does. */
+async function expectAsFresh(output: Output, items: readonly SearchItem[]): Promise<void> {
+  const fresh = buildSearchIndex(source(items), { shardTarget: 256 });
+  expect(fresh.manifest.segments).toHaveLength(1);
+  expect(await answers(await open(output.files))).toEqual(await answers(await open(fresh.files)));
+}
+
+describe('buildSearchIndex with the last build’s segments', () => {
+  it('adds an item as one small segment, writes only it, the pinyin files and the manifest, and answers as a fresh index', async () => {
+    const output = new Output();
+    const items = range(0, 200);
+    const first = output.build(items);
+    expect(first.manifest.segments).toHaveLength(1);
+    expect(first.kept).toEqual([]);
+    items.push(item(200));
+    const merge = output.build(items);
+    const [base, added] = merge.manifest.segments;
+    expect(merge.manifest.segments).toHaveLength(2);
+    expect(base!.parts).toBe(first.manifest.segments[0]!.parts);
+    expect(base!.deleted).toBeUndefined();
+    expect(added).toMatchObject({ entries: 1, ids: [0] });
+    const written = [...merge.files.keys()].filter((file) => !file.startsWith(merge.manifest.pinyin));
+    expect(written.sort()).toEqual(['index.bin', ...[...merge.files.keys()].filter((file) => file.startsWith(added!.parts))].sort());
+    expect(merge.files.has(`${added!.parts}d0.bin`)).toBe(true);
+    expect(merge.kept.length).toBeGreaterThan(200);
+    await expectAsFresh(output, items);
+  });
+
+  it('marks an edited or removed item’s entry deleted, puts the edited one in a new segment, and places an item added in the middle', async () => {
+    const output = new Output();
+    let items = range(0, 150);
+    output.build(items);
+    // Edited: its entry in the first segment is deleted, the new text is found in the new segment.
+    items[40] = { ...items[40]!, text: `${items[40]!.text}新增一句：垃圾分类。` };
+    let index = output.build(items);
+    expect(index.manifest.segments[0]!.deleted).toEqual([150 - 1 - 40]);
+    expect(index.manifest.segments[1]).toMatchObject({ entries: 1, ids: [150 - 1 - 40] });
+    await expectAsFresh(output, items);
+    // Removed: nothing new is built.
+    items = items.filter((_, n) => n !== 7);
+    index = output.build(items);
+    expect(index.manifest.segments.map((s) => s.entries)).toEqual([150, 1]);
+    expect(index.manifest.segments[0]!.deleted).toEqual([150 - 1 - 40, 150 - 1 - 7]);
+    await expectAsFresh(output, items);
+    // An item dated among the old ones: its id is in the middle of the archive, and ids after it shift.
+    items.push({ ...item(75), url: '/2020/0075b/', title: '补登的一条信息' });
+    index = output.build(items);
+    expect(index.manifest.segments).toHaveLength(3);
+    await expectAsFresh(output, items);
+  });
+
+  it('keeps at most MAX_SEGMENTS segments over many merges, builds all again past the share of scattered entries, and always answers as fresh', async () => {
+    const output = new Output();
+    const items = range(0, 400);
+    output.build(items);
+    const counts: number[] = [];
+    let rebuilt = false;
+    for (let merge = 0; merge < 24; merge++) {
+      // Three added, and one edited (every third merge).
+      items.push(item(400 + 3 * merge), item(401 + 3 * merge), item(402 + 3 * merge));
+      if (merge % 3 === 0) items[merge] = { ...items[merge]!, title: `${items[merge]!.title}（更正）` };
+      const index = output.build(items);
+      counts.push(index.manifest.segments.length);
+      if (index.manifest.segments.length === 1) rebuilt = true;
+      expect(index.manifest.items).toBe(items.length);
+      if (merge % 6 === 5) await expectAsFresh(output, items);
+    }
+    expect(Math.max(...counts)).toBe(MAX_SEGMENTS);
+    // 80 items added or edited over 24 merges pass REBUILD_MIN (64) on 480 items: built again at least once.
+    expect(rebuilt).toBe(true);
+    await expectAsFresh(output, items);
+  });
+
+  it('gives the pinyin table a character outside GB 2312 only while an item has it', async () => {
+    expect(isCommonHan('堃')).toBe(false);
+    const output = new Output();
+    const items = [...range(0, 30), item(30, '王堃')];
+    const withIt = output.build(items);
+    expect(Object.keys(withIt.segments[0]!.rare)).toEqual(['堃']);
+    items.pop();
+    const without = output.build(items);
+    // The entry that has it is still in the kept segment, deleted.
+    expect(without.manifest.segments[0]!.deleted).toEqual([0]);
+    expect(without.manifest.pinyin).not.toBe(withIt.manifest.pinyin);
+    await expectAsFresh(output, items);
+  });
+});
+
+describe('IdMap', () => {
+  const manifest = (segments: Manifest['segments'], items: number): Manifest => ({ version: 3, items, segments, pinyin: 'p/', facets: { unit: [], category: [], year: [] } });
+
+  it('gives the first segment the ids the others leave, in entry order', () => {
+    const ids = new IdMap(manifest([{ parts: 'a/', entries: 4, shards: [''], deleted: [1] }, { parts: 'b/', entries: 2, shards: [''], ids: [4, 0] }], 5));
+    expect([...ids.ids[0]!]).toEqual([1, -1, 2, 3]);
+    expect([...ids.ids[1]!]).toEqual([4, 0]);
+    expect([...ids.segment]).toEqual([1, 0, 0, 0, 1]);
+    expect([...ids.entry]).toEqual([1, 0, 2, 3, 0]);
+  });
+
+  it('refuses a manifest whose segments do not cover the ids exactly once', () => {
+    expect(() => new IdMap(manifest([{ parts: 'a/', entries: 2, shards: [''] }], 3))).toThrow(FormatError);
+    expect(() => new IdMap(manifest([{ parts: 'a/', entries: 2, shards: [''] }, { parts: 'b/', entries: 1, shards: [''], ids: [1] }], 2))).toThrow(FormatError);
+    expect(() => new IdMap(manifest([{ parts: 'a/', entries: 1, shards: [''] }, { parts: 'b/', entries: 2, shards: [''], ids: [1] }], 3))).toThrow(FormatError);
+  });
+});
