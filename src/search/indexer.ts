@@ -12,7 +12,7 @@
 import { urls, type ItemPage, type Site } from '../site/index.ts';
 import { FACETS, FORMAT_VERSION, type FacetName, type FacetValue, type Manifest, type Segment, type StoredDoc } from './format.ts';
 import { buildPinyin } from './pinyin.ts';
-import { buildSegment, compress, entryKey, folderHash, inFolder, segmentFiles, type Entry, type SegmentState } from './segment.ts';
+import { buildSegment, compress, entryKey, FACET_VALUE, folderHash, inFolder, segmentFiles, type Entry, type SegmentState } from './segment.ts';
 
 export interface IndexOptions {
   /** Upper size of a token shard in bytes before compression (a single longer list gets a shard alone). */
@@ -74,24 +74,22 @@ export interface SearchIndexFiles {
   tokens: number;
 }
 
-/** Facet values in the site's order (years newest first), each with its items; values without items left out. */
-function facets(site: SearchSource, items: readonly SearchItem[]): Record<FacetName, FacetValue[]> {
+/** Facet values in the site's order (years newest first), with how many items have each; values without items left out. */
+function facets(site: SearchSource, entries: readonly Entry[]): Record<FacetName, FacetValue[]> {
   const terms = (kind: FacetName) => site.termIndexes.find((index) => index.kind === kind)?.terms.map((term) => ({ name: term.name, url: term.url, aliases: term.aliases })) ?? [];
-  const years = [...new Set(items.map((item) => item.issue.year))].sort((a, b) => b - a);
+  const years = [...new Set(entries.map((entry) => entry.year))].sort((a, b) => b - a);
   const ordered: Record<FacetName, { name: string; label: string; url: string; aliases: string[] }[]> = {
     unit: terms('unit').map((t) => ({ ...t, label: t.name })),
     category: terms('category').map((t) => ({ ...t, label: t.name })),
     year: years.map((year) => ({ name: String(year), label: `${year}年`, url: urls.year(year), aliases: [] })),
   };
-  const valueOf: Record<FacetName, (item: SearchItem) => string> = {
-    unit: (item) => item.unit.name,
-    category: (item) => item.category.name,
-    year: (item) => String(item.issue.year),
-  };
   const values = {} as Record<FacetName, FacetValue[]>;
   for (const facet of FACETS) {
     const counts = new Map<string, number>();
-    for (const item of items) counts.set(valueOf[facet](item), (counts.get(valueOf[facet](item)) ?? 0) + 1);
+    for (const entry of entries) {
+      const value = FACET_VALUE[facet](entry);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
     values[facet] = ordered[facet]
       .filter((value) => counts.has(value.name))
       .map((value) => ({
@@ -153,10 +151,7 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
   const files = new Map<string, Uint8Array>();
   let tokens = 0;
   const build = (ids: readonly number[]): Placed => {
-    const segment = buildSegment(
-      ids.map((id) => entries[id]!),
-      shardTarget,
-    );
+    const segment = buildSegment(ids.map((id) => entries[id]!), shardTarget);
     for (const [name, bytes] of segment.files) files.set(name, bytes);
     tokens += segment.tokens;
     return { state: segment.state, ids: Int32Array.from(ids), built: true };
@@ -223,7 +218,7 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
     items: items.length,
     segments: segments.map((segment, k) => described(segment, k === 0)),
     pinyin: pinyinFolder,
-    facets: facets(site, items),
+    facets: facets(site, entries),
   };
   const manifestBytes = json(manifest);
   files.set('index.bin', manifestBytes);

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { groupBy } from '../site/index.ts';
-import { cutShards, encodeIds, encodeShard, entrySize, facetToken, forEachId, FORMAT_VERSION, searchableText, type FacetName, type ShardEntry, type StoredDoc } from './format.ts';
+import { cutShards, encodeIds, encodeShard, entrySize, facetToken, FACETS, forEachId, FORMAT_VERSION, searchableText, type FacetName, type ShardEntry, type StoredDoc } from './format.ts';
 import { isCommonHan, isHanChar } from './pinyin.ts';
 import { fold, forEachToken, tokenOf } from './tokenize.ts';
 
@@ -131,8 +131,8 @@ function postings(items: readonly StoredDoc[]): ShardEntry[] {
   return tokenChars.map((token, t) => ({ token, list: encodeIds(ids.subarray(starts[t]!, starts[t + 1]!)) }));
 }
 
-
-const FACET_VALUE: Record<FacetName, (entry: Entry) => string> = {
+/** An entry's value of each facet, as filters name it. */
+export const FACET_VALUE: Record<FacetName, (entry: Entry) => string> = {
   unit: (entry) => entry.doc.n,
   category: (entry) => entry.doc.c,
   year: (entry) => String(entry.year),
@@ -140,7 +140,7 @@ const FACET_VALUE: Record<FacetName, (entry: Entry) => string> = {
 
 /** One token per facet value, listing the entries that have it. */
 function facetPostings(entries: readonly Entry[]): ShardEntry[] {
-  return (Object.keys(FACET_VALUE) as FacetName[]).flatMap((facet) =>
+  return FACETS.flatMap((facet) =>
     [...groupBy([...entries.keys()], (n) => FACET_VALUE[facet](entries[n]!))].map(([value, numbers]) => ({ token: facetToken(facet, value), list: encodeIds(numbers) })),
   );
 }
