@@ -4,10 +4,12 @@
  * refuses a manifest of another version.
  *
  * The index is a few segments, as in Lucene: each holds the items it was built from, under ids of
- * its own, and never changes once written. A build keeps the segments of the last one, marks the
- * entries of items removed or changed since as deleted, and puts the items new to it (added or
- * changed) in a new, small segment; now and then it merges them (indexer.ts). So a merge that adds
- * one item writes one small segment and the manifest, not the whole index again.
+ * its own, and never changes once written. A build keeps the segments of the last one whose items
+ * are all still as they were, and puts the other items (added, changed, or beside a removed or
+ * changed one) in a new segment; now and then it merges them (indexer.ts). So a merge that adds
+ * one item writes one small segment and the manifest, not the whole index again. No segment keeps
+ * an entry of a removed or changed item: its text and its tokens leave the site with the build
+ * that removes or corrects it.
  *
  * Files (every `.bin` file is gzip-compressed by the builder when that makes it smaller; readers
  * sniff the gzip magic bytes 1f 8b. Compressing at build time keeps the bytes a reader downloads
@@ -83,11 +85,9 @@ export interface Segment {
   entries: number;
   /** First token of each shard. */
   shards: string[];
-  /** Entries whose item has since been removed or changed, ascending; absent when none. */
-  deleted?: number[];
   /**
-   * The archive id of each live entry, in entry order. Absent on the first segment (the largest):
-   * its live entries take the ids no other segment's do, in ascending order.
+   * The archive id of each entry, in entry order. Absent on the first segment (the largest): its
+   * entries take the ids no other segment's do, in ascending order.
    */
   ids?: number[];
 }

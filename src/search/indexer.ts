@@ -3,11 +3,11 @@
  * same segments of the last build give the same bytes, and nothing is written here (write.ts does
  * that).
  *
- * The last build's segments are kept as long as they are cheap to read: each item whose entry one
- * of them holds (same key) stays there, entries of items gone or changed are marked deleted, and
- * the items no segment holds go into one new segment. When that leaves too many segments, the
- * small ones are merged into one; when too much of the index lies outside the largest segment or
- * is deleted inside it, everything is built again as one segment.
+ * The last build's segments are kept while every item they hold is still as it was (same key) and
+ * they stay cheap to read; the items no kept segment holds go into one new segment. When that
+ * leaves too many segments, the small ones are merged into one; when too much of the index lies
+ * outside the largest segment, or an item of that one was removed or changed, everything is built
+ * again as one segment.
  */
 import { urls, type ItemPage, type Site } from '../site/index.ts';
 import { FACETS, FORMAT_VERSION, type FacetName, type FacetValue, type Manifest, type Segment, type StoredDoc } from './format.ts';
@@ -32,9 +32,9 @@ export const SHARD_TARGET = 8 * 1024;
  */
 export const MAX_SEGMENTS = 8;
 /**
- * Entries outside the largest segment, plus those deleted inside it, past which the index is
- * built again as one segment: an eighth of the items, so a reader never downloads much dead or
- * scattered weight, and at least this many, so a small archive is not rebuilt at every change.
+ * Entries outside the largest segment past which the index is built again as one segment: an
+ * eighth of the items, so a reader's query does not fetch much from small segments, and at least
+ * this many, so a small archive is not built again at every change.
  */
 export const REBUILD_SHARE = 1 / 8;
 export const REBUILD_MIN = 64;
@@ -113,35 +113,28 @@ const storedDoc = (item: SearchItem): StoredDoc => ({
   x: item.text,
 });
 
-/** A segment of the new index: its state, and the archive id of each of its entries (-1: deleted). */
+/** A segment of the new index: its state, and the archive id of each of its entries. */
 interface Placed {
   state: SegmentState;
-  ids: Int32Array;
+  ids: number[];
   built: boolean;
 }
 
-const live = (segment: Placed): number => segment.ids.reduce((n, id) => (id >= 0 ? n + 1 : n), 0);
-
-/** The archive ids of a segment's live entries, in entry order. */
-const liveIds = (segment: Placed): number[] => [...segment.ids].filter((id) => id >= 0);
-
 /**
- * The last build's segments with each entry's archive id (-1 when its item is gone or changed),
- * those with no live entry left out; and the ids no segment holds, ascending.
+ * The last build's segments whose every entry is an item of this archive as it is now, with their
+ * entries' archive ids; and the ids no such segment holds, ascending. A segment with an entry of
+ * an item removed or changed since is left out, its other items built again: a removed or
+ * corrected text must not stay on the site in a segment's files.
  */
 function claim(entries: readonly Entry[], previous: readonly SegmentState[]): { kept: Placed[]; fresh: number[] } {
   const idOfKey = new Map(entries.map((entry, id) => [entry.key, id]));
   const taken = new Uint8Array(entries.length);
   const kept: Placed[] = [];
   for (const state of previous) {
-    const ids = Int32Array.from(state.keys, (key) => {
-      const id = idOfKey.get(key);
-      if (id === undefined || taken[id]) return -1;
-      taken[id] = 1;
-      return id;
-    });
-    const segment = { state, ids, built: false };
-    if (live(segment) > 0) kept.push(segment);
+    const ids = state.keys.map((key) => idOfKey.get(key) ?? -1);
+    if (ids.length === 0 || ids.some((id) => id < 0 || taken[id])) continue;
+    for (const id of ids) taken[id] = 1;
+    kept.push({ state, ids, built: false });
   }
   return { kept, fresh: [...taken.keys()].filter((id) => !taken[id]) };
 }
@@ -150,40 +143,31 @@ function claim(entries: readonly Entry[], previous: readonly SegmentState[]): { 
 function plan(entries: readonly Entry[], previous: readonly SegmentState[], shardTarget: number): { segments: Placed[]; tokens: number; files: Map<string, Uint8Array> } {
   const files = new Map<string, Uint8Array>();
   let tokens = 0;
-  const build = (ids: readonly number[]): Placed => {
+  const build = (ids: number[]): Placed => {
     const segment = buildSegment(ids.map((id) => entries[id]!), shardTarget);
     for (const [name, bytes] of segment.files) files.set(name, bytes);
     tokens += segment.tokens;
-    return { state: segment.state, ids: Int32Array.from(ids), built: true };
+    return { state: segment.state, ids, built: true };
   };
   const everything = () => ({ segments: [build([...entries.keys()])], tokens, files });
 
   const { kept, fresh } = claim(entries, previous);
-  kept.sort((a, b) => live(b) - live(a));
+  kept.sort((a, b) => b.ids.length - a.ids.length);
   const [base, ...others] = kept;
   if (!base) return everything();
-  const baseIds = liveIds(base);
-  const scattered = entries.length - baseIds.length + (base.ids.length - baseIds.length);
   // The largest segment takes the ids left by the others in entry order: they must ascend.
-  const ascending = baseIds.every((id, n) => n === 0 || id > baseIds[n - 1]!);
-  if (!ascending || scattered > Math.max(REBUILD_MIN, entries.length * REBUILD_SHARE)) return everything();
+  const ascending = base.ids.every((id, n) => n === 0 || id > base.ids[n - 1]!);
+  if (!ascending || entries.length - base.ids.length > Math.max(REBUILD_MIN, entries.length * REBUILD_SHARE)) return everything();
   if (others.length + (fresh.length > 0 ? 1 : 0) + 1 > MAX_SEGMENTS) {
-    const merged = [...others.flatMap(liveIds), ...fresh].sort((a, b) => a - b);
+    const merged = [...others.flatMap((segment) => segment.ids), ...fresh].sort((a, b) => a - b);
     return { segments: [base, build(merged)], tokens, files };
   }
   return { segments: fresh.length > 0 ? [...kept, build(fresh)] : kept, tokens, files };
 }
 
-/** A segment as the manifest describes it: its deleted entries, and its live entries' ids unless it is the first. */
+/** A segment as the manifest describes it: its entries' ids, unless it is the first. */
 function described(segment: Placed, first: boolean): Segment {
-  const deleted = [...segment.ids.keys()].filter((n) => segment.ids[n]! < 0);
-  return {
-    parts: segment.state.parts,
-    entries: segment.ids.length,
-    shards: segment.state.shards,
-    ...(deleted.length > 0 ? { deleted } : {}),
-    ...(first ? {} : { ids: liveIds(segment) }),
-  };
+  return { parts: segment.state.parts, entries: segment.ids.length, shards: segment.state.shards, ...(first ? {} : { ids: segment.ids }) };
 }
 
 const utf8 = new TextEncoder();
@@ -201,9 +185,7 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
   const sizes = { shards: 0, docs: 0, manifest: 0, pinyin: 0 };
   for (const [name, bytes] of files) sizes[/\/t\d+\.bin$/.test(name) ? 'shards' : 'docs'] += bytes.length;
 
-  // The characters outside GB 2312 of the live entries: what a build from nothing would read.
-  const rare = new Set(segments.flatMap(({ state, ids }) => Object.keys(state.rare).filter((char) => state.rare[char]!.some((n) => ids[n]! >= 0))));
-  const pinyin = buildPinyin(site, items, [...rare], shardTarget);
+  const pinyin = buildPinyin(site, items, [...new Set(segments.flatMap((segment) => segment.state.rare))], shardTarget);
   const pinyinFiles = new Map<string, Uint8Array>([['pinyin.bin', json(pinyin.table)]]);
   pinyin.words.forEach((words, k) => pinyinFiles.set(`y${k}.bin`, json(words)));
   pinyin.chars.forEach((chars, k) => pinyinFiles.set(`c${k}.bin`, json(chars)));

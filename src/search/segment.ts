@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { groupBy } from '../site/index.ts';
-import { cutShards, encodeIds, encodeShard, entrySize, facetToken, FACETS, forEachId, FORMAT_VERSION, searchableText, type FacetName, type ShardEntry, type StoredDoc } from './format.ts';
+import { cutShards, encodeIds, encodeShard, entrySize, facetToken, FACETS, FORMAT_VERSION, searchableText, type FacetName, type ShardEntry, type StoredDoc } from './format.ts';
 import { isCommonHan, isHanChar } from './pinyin.ts';
 import { fold, forEachToken, tokenOf } from './tokenize.ts';
 
@@ -28,8 +28,8 @@ export interface SegmentState {
   shards: string[];
   /** Key of each entry, in entry order. */
   keys: string[];
-  /** Its Han characters outside GB 2312, which the pinyin table reads when the archive has them, each with the entries that hold it. */
-  rare: Record<string, number[]>;
+  /** Its Han characters outside GB 2312, which the pinyin table is given readings of. */
+  rare: string[];
 }
 
 export interface BuiltSegment {
@@ -172,15 +172,7 @@ export function buildSegment(entries: readonly Entry[], shardTarget: number): Bu
   };
 }
 
-function rareChars(tokens: readonly ShardEntry[]): Record<string, number[]> {
-  const rare: Record<string, number[]> = {};
-  for (const { token, list } of tokens) {
-    if (!isHanChar(token) || isCommonHan(token)) continue;
-    const numbers: number[] = (rare[token] = []);
-    forEachId(list, (n) => numbers.push(n));
-  }
-  return rare;
-}
+const rareChars = (tokens: readonly ShardEntry[]): string[] => tokens.map((entry) => entry.token).filter((token) => isHanChar(token) && !isCommonHan(token));
 
 /** The hash a folder of immutable files is named by. */
 export function folderHash(files: ReadonlyMap<string, Uint8Array>): string {

@@ -37,24 +37,31 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('Preview', () => {
-  it('after an edit, answers as a first rebuild of the edited content does, from the last segments and one new one', async () => {
+  it('after saves, answers as a first rebuild of the saved content does, from the first segment and one new one', async () => {
     const cache = path.join(dir, 'cache');
     const out = path.join(dir, 'out');
     const preview = new Preview({ contentDir: content(), outDir: out, layoutsDir: LAYOUTS_DIR, cacheDir: cache });
     await rebuild(preview);
-    const item = fixture.issues[1]!.items[2]!;
-    const file = path.join(content(), item.file);
-    await writeFile(file, (await readFile(file, 'utf8')).replace(`title: ${item.title}`, 'title: 预览中改过的标题'));
-    await rebuild(preview, [item.file]);
+    const first = (await manifestOf(out)).segments[0]!.parts;
+    // An item added, then its title corrected: the segment that held its first title goes.
+    const template = fixture.issues[1]!.items[2]!;
+    const added = path.join(path.dirname(template.file), '99-preview-added.md');
+    const text = (await readFile(path.join(content(), template.file), 'utf8')).replace(`title: ${template.title}`, 'title: 预览中新增的信息');
+    await writeFile(path.join(content(), added), text);
+    await rebuild(preview, [added]);
+    const second = (await manifestOf(out)).segments[1]!.parts;
+    await writeFile(path.join(content(), added), text.replace('title: 预览中新增的信息', 'title: 预览中改过的标题'));
+    await rebuild(preview, [added]);
 
     const fresh = path.join(dir, 'fresh');
     await rebuild(new Preview({ contentDir: content(), outDir: fresh, layoutsDir: LAYOUTS_DIR }));
     expect(await searchAnswers(out)).toEqual(await searchAnswers(fresh));
     expect(await searchAnswers(out)).toContain('预览中改过的标题');
     const manifest = await manifestOf(out);
-    expect(manifest.segments.map((segment) => segment.entries)).toEqual([manifest.items, 1]);
-    expect(manifest.segments[0]!.deleted).toHaveLength(1);
-    // Only what the manifest names: the last pinyin folder went.
+    expect(manifest.segments.map((segment) => segment.parts)[0]).toBe(first);
+    expect(manifest.segments.map((segment) => segment.entries)).toEqual([manifest.items - 1, 1]);
+    expect(manifest.segments[1]!.parts).not.toBe(second);
+    // Only what the manifest names: the segment of the first title and the last pinyin folders went.
     const folders = (await readdir(path.join(out, 'search'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => `${entry.name}/`);
     expect(folders.sort()).toEqual([...manifest.segments.map((segment) => segment.parts), manifest.pinyin].sort());
   }, 120_000);

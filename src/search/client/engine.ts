@@ -80,7 +80,7 @@ function once<K, T>(cache: Map<K, Promise<T>>, key: K, load: () => Promise<T>): 
 
 /** Where the archive's ids lie in the segments, from the manifest (format.ts, `Segment`). */
 export class IdMap {
-  /** Per segment: entry → archive id, -1 when deleted. */
+  /** Per segment: entry → archive id. */
   readonly ids: Int32Array[];
   /** Per archive id: its segment, and its entry there. */
   readonly segment: Uint16Array;
@@ -90,6 +90,7 @@ export class IdMap {
     const { items, segments } = manifest;
     this.segment = new Uint16Array(items);
     this.entry = new Uint32Array(items);
+    this.ids = segments.map((segment) => new Int32Array(segment.entries));
     const placed = new Uint8Array(items);
     const place = (k: number, n: number, id: number) => {
       if (!(id >= 0 && id < items) || placed[id]) throw new FormatError(`segment ${k}: id ${id} out of range or given twice`);
@@ -98,23 +99,14 @@ export class IdMap {
       this.entry[id] = n;
       this.ids[k]![n] = id;
     };
-    this.ids = segments.map((segment) => new Int32Array(segment.entries).fill(-1));
-    const liveEntries = (k: number) => {
-      const deleted = new Set(segments[k]!.deleted ?? []);
-      return [...this.ids[k]!.keys()].filter((n) => !deleted.has(n));
-    };
     segments.forEach((segment, k) => {
       if (k === 0) return;
-      const entries = liveEntries(k);
-      if (segment.ids?.length !== entries.length) throw new FormatError(`segment ${k}: ${entries.length} live entries, ${segment.ids?.length ?? 0} ids`);
-      entries.forEach((n, i) => place(k, n, segment.ids![i]!));
+      if (segment.ids?.length !== segment.entries) throw new FormatError(`segment ${k}: ${segment.entries} entries, ${segment.ids?.length ?? 0} ids`);
+      segment.ids.forEach((id, n) => place(k, n, id));
     });
-    if (segments.length > 0) {
-      let id = 0;
-      for (const n of liveEntries(0)) {
-        while (placed[id]) id++;
-        place(0, n, id);
-      }
+    for (let n = 0, id = 0; n < (segments[0]?.entries ?? 0); n++) {
+      while (placed[id]) id++;
+      place(0, n, id);
     }
     if (placed.some((done) => !done)) throw new FormatError('ids without an entry');
   }
@@ -149,7 +141,7 @@ export class SearchIndex {
     return once(this.shards, file, () => SearchIndex.read(this.load, file).then(decodeShard));
   }
 
-  /** The ids of a token (empty when no item has it): its list in every segment, live entries only. */
+  /** The ids of a token (empty when no item has it): its list in every segment. */
   async set(token: string): Promise<Bitset> {
     const cached = this.sets.get(token);
     if (cached) return cached;
@@ -157,10 +149,7 @@ export class SearchIndex {
     const set = new Bitset(this.manifest.items);
     lists.forEach((list, k) => {
       const ids = this.ids.ids[k]!;
-      if (list)
-        forEachId(list, (n) => {
-          if (ids[n]! >= 0) set.add(ids[n]!);
-        });
+      if (list) forEachId(list, (n) => set.add(ids[n]!));
     });
     if (this.sets.size >= CACHED_SETS) this.sets.delete(this.sets.keys().next().value!);
     this.sets.set(token, set);
