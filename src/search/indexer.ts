@@ -7,7 +7,7 @@
  * they stay cheap to read; the items no kept segment holds go into one new segment. When that
  * leaves too many segments, the small ones are merged into one; when too much of the index lies
  * outside the largest segment, or an item of that one was removed or changed, everything is built
- * again as one segment.
+ * again: the newest items in one segment, the others in another.
  */
 import { urls, type ItemPage, type Site } from '../site/index.ts';
 import { FACETS, FORMAT_VERSION, type FacetName, type FacetValue, type Manifest, type Segment, type StoredDoc } from './format.ts';
@@ -38,6 +38,12 @@ export const MAX_SEGMENTS = 8;
  */
 export const REBUILD_SHARE = 1 / 8;
 export const REBUILD_MIN = 64;
+/**
+ * A whole build puts the newest items, about two issues, in a segment of their own: clerks
+ * correct the newest items most, and a correction builds again only the segment that holds it.
+ * Half of REBUILD_MIN, so that items can still be added before the next whole build.
+ */
+export const RECENT = REBUILD_MIN / 2;
 
 /** What of an item the index holds. */
 export type SearchItem = Pick<ItemPage, 'title' | 'url' | 'date' | 'dateText' | 'text'> & {
@@ -149,7 +155,12 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
     tokens += segment.tokens;
     return { state: segment.state, ids, built: true };
   };
-  const everything = () => ({ segments: [build([...entries.keys()])], tokens, files });
+  const everything = () => {
+    const ids = [...entries.keys()];
+    const recent = entries.length > 2 * RECENT ? RECENT : 0;
+    const segments = [build(ids.slice(recent)), ...(recent > 0 ? [build(ids.slice(0, recent))] : [])];
+    return { segments, tokens, files };
+  };
 
   const { kept, fresh } = claim(entries, previous);
   kept.sort((a, b) => b.ids.length - a.ids.length);

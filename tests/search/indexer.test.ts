@@ -7,7 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FormatError, isGzip, type Manifest } from '../../src/search/format.ts';
-import { buildSearchIndex, MAX_SEGMENTS, type SearchIndexFiles, type SearchItem, type SearchSource } from '../../src/search/indexer.ts';
+import { buildSearchIndex, MAX_SEGMENTS, RECENT, type SearchIndexFiles, type SearchItem, type SearchSource } from '../../src/search/indexer.ts';
 import { IdMap, SearchIndex } from '../../src/search/client/engine.ts';
 import { isCommonHan } from '../../src/search/pinyin.ts';
 
@@ -101,7 +101,6 @@ const published = (output: Output) => [...output.files.values()].map((bytes) => 
 async function expectAsFresh(output: Output, items: readonly SearchItem[], order = (newest: SearchItem[]) => newest): Promise<void> {
   const site = source(items);
   const fresh = buildSearchIndex({ ...site, newest: order([...site.newest]) }, { shardTarget: 256 });
-  expect(fresh.manifest.segments).toHaveLength(1);
   expect(await answers(await open(output.files))).toEqual(await answers(await open(fresh.files)));
 }
 
@@ -110,13 +109,16 @@ describe('buildSearchIndex with the last build’s segments', () => {
     const output = new Output();
     const items = range(0, 200);
     const first = output.build(items);
-    expect(first.manifest.segments).toHaveLength(1);
+    // The newest RECENT items apart, as they are the ones corrected most.
+    expect(first.manifest.segments.map((segment) => segment.entries)).toEqual([200 - RECENT, RECENT]);
+    expect(first.manifest.segments[1]!.ids).toEqual([...Array(RECENT).keys()]);
     expect(first.kept).toEqual([]);
     items.push(item(200));
     const merge = output.build(items);
-    const [base, added] = merge.manifest.segments;
-    expect(merge.manifest.segments).toHaveLength(2);
-    expect(base!.parts).toBe(first.manifest.segments[0]!.parts);
+    const [base, recent, added] = merge.manifest.segments;
+    expect(merge.manifest.segments).toHaveLength(3);
+    expect([base!.parts, recent!.parts]).toEqual(first.manifest.segments.map((segment) => segment.parts));
+    expect(recent!.ids).toEqual([...Array(RECENT).keys()].map((id) => id + 1));
     expect(added).toMatchObject({ entries: 1, ids: [0] });
     const written = [...merge.files.keys()].filter((file) => !file.startsWith(merge.manifest.pinyin));
     expect(written.sort()).toEqual(['index.bin', ...[...merge.files.keys()].filter((file) => file.startsWith(added!.parts))].sort());
@@ -134,8 +136,8 @@ describe('buildSearchIndex with the last build’s segments', () => {
     output.build(items);
     items[150] = { ...items[150]!, title: `${item(150).title}新说法`, text: `${item(150).text}新说法` };
     let index = output.build(items);
-    expect(index.manifest.segments.map((segment) => segment.parts)[0]).toBe(first.manifest.segments[0]!.parts);
-    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150, 1]);
+    expect(index.manifest.segments.map((segment) => segment.parts).slice(0, 2)).toEqual(first.manifest.segments.map((segment) => segment.parts));
+    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150 - RECENT, RECENT, 1]);
     expect(published(output)).toContain('新说法');
     expect(published(output)).not.toContain('鑫淼');
     await expectAsFresh(output, items);
@@ -143,26 +145,27 @@ describe('buildSearchIndex with the last build’s segments', () => {
     const removed = items[7]!;
     items = items.filter((_, n) => n !== 7);
     index = output.build(items);
-    expect(index.manifest.segments).toHaveLength(1);
+    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150 - RECENT, RECENT]);
     expect(published(output)).not.toContain(removed.url.slice(1));
     await expectAsFresh(output, items);
     // An item dated among the old ones: its id is in the middle of the archive, and ids after it shift.
     items.push({ ...item(75), url: '/2020/0075b/', title: '补登的一条信息' });
     index = output.build(items);
-    expect(index.manifest.segments).toHaveLength(2);
-    expect(index.manifest.segments[1]!.ids).toEqual([source(items).newest.findIndex((i) => i.url === '/2020/0075b/')]);
+    expect(index.manifest.segments).toHaveLength(3);
+    expect(index.manifest.segments[2]!.ids).toEqual([source(items).newest.findIndex((i) => i.url === '/2020/0075b/')]);
     await expectAsFresh(output, items);
     // Two items of the first segment trade places, their text unchanged: its entries would no longer ascend.
-    const swapped = (newest: SearchItem[]) => [newest[1]!, newest[0]!, ...newest.slice(2)];
+    const swapped = (newest: SearchItem[]) => [...newest.slice(0, 40), newest[41]!, newest[40]!, ...newest.slice(42)];
     index = output.build(items, swapped);
-    expect(index.manifest.segments).toHaveLength(1);
+    expect(index.manifest.segments).toHaveLength(2);
+    expect(index.manifest.segments[0]!.parts).not.toBe(first.manifest.segments[0]!.parts);
     await expectAsFresh(output, items, swapped);
   });
 
   it('keeps at most MAX_SEGMENTS segments over many merges, builds all again past the share of scattered entries, and always answers as fresh', async () => {
     const output = new Output();
     const items = range(0, 400);
-    output.build(items);
+    const first = output.build(items).manifest.segments[0]!.parts;
     const counts: number[] = [];
     let rebuilt = false;
     for (let merge = 0; merge < 24; merge++) {
@@ -171,12 +174,12 @@ describe('buildSearchIndex with the last build’s segments', () => {
       items.push(item(400 + 3 * merge), item(401 + 3 * merge), item(402 + 3 * merge));
       const index = output.build(items);
       counts.push(index.manifest.segments.length);
-      if (index.manifest.segments.length === 1) rebuilt = true;
+      if (index.manifest.segments[0]!.parts !== first) rebuilt = true;
       expect(index.manifest.items).toBe(items.length);
       if (merge % 6 === 5) await expectAsFresh(output, items);
     }
     expect(Math.max(...counts)).toBe(MAX_SEGMENTS);
-    // 72 items added over 24 merges pass REBUILD_MIN (64) on 472 items: built again at least once.
+    // 72 items added over 24 merges, beside the RECENT ones, pass REBUILD_MIN (64) on 472 items: built again at least once.
     expect(rebuilt).toBe(true);
     await expectAsFresh(output, items);
   });
