@@ -14,7 +14,7 @@ import { dateInChina, formatDiagnostic, LoadMemo, summarize } from '../content/i
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import type { SiteBuild } from '../eleventy/index.ts';
 import { buildSite, changedPages, fingerprintPages, renderJobs, searchKey, type Fingerprints, type Site } from '../site/index.ts';
-import { removeUnlisted, writeSearchIndex, type SegmentState } from '../search/index.ts';
+import { replaceInPlace, writeSearchIndex, type SegmentState } from '../search/index.ts';
 import { fileOfPage } from './page-files.ts';
 import { publishFiles } from './publish-files.ts';
 import { loadChecked, withLinkProblems } from './validate.ts';
@@ -99,8 +99,8 @@ export class Preview {
       this.search = this.search
         .then(async () => {
           const index = await writeSearchIndex(site, outDir, { options: { previous: this.segments } });
+          await replaceInPlace(outDir, index);
           this.segments = index.segments;
-          await removeUnlisted(outDir, index.manifest);
         })
         .catch((error: unknown) => {
           // The folder may now hold part of an index: the next one is built whole.

@@ -80,18 +80,20 @@ export function reusablePages(record: OutputRecord | undefined): Map<string, str
 
 /**
  * Gives `staging` the files of `from`, by hard link (a copy where linking is refused), and returns
- * those linked: each is the very file of `from`, its size and modification time unchanged.
+ * those linked: each is the very file of `from`, its size and modification time unchanged. `files`
+ * names each file in both, or maps its name in `staging` to its name in `from`.
  * Synchronous: thousands of asynchronous calls in a row cost a thread-pool round trip each.
  */
-export function linkFiles(from: string, staging: string, files: readonly string[]): string[] {
-  for (const folder of new Set(files.map((file) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
+export function linkFiles(from: string, staging: string, files: readonly string[] | ReadonlyMap<string, string>): string[] {
+  const pairs = files instanceof Map ? [...(files as ReadonlyMap<string, string>)] : (files as readonly string[]).map((file) => [file, file] as const);
+  for (const folder of new Set(pairs.map(([file]) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
   const linked: string[] = [];
-  for (const file of files) {
+  for (const [file, source] of pairs) {
     try {
-      linkSync(path.join(from, file), path.join(staging, file));
+      linkSync(path.join(from, source), path.join(staging, file));
       linked.push(file);
     } catch {
-      copyFileSync(path.join(from, file), path.join(staging, file));
+      copyFileSync(path.join(from, source), path.join(staging, file));
     }
   }
   return linked;

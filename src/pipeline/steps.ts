@@ -85,9 +85,14 @@ function countPages(written: unknown): number {
   return Array.isArray(templates) ? templates.length : 0;
 }
 
-/** `files` of the last good output (paths from its root), linked into the staging folder, each linked one with the state its record gave it. */
-function linkFromPrevious(context: BuildContext, previous: OutputRecord, files: readonly string[]): void {
-  for (const file of linkFiles(previous.outDir, context.staging, files)) context.linked.set(file, previous.files.get(file)!);
+/**
+ * `files` of the last good output (paths from its root; or a map from the path in the staging
+ * folder to the path in that output), linked into the staging folder, each linked one with the
+ * state its record gave it.
+ */
+function linkFromPrevious(context: BuildContext, previous: OutputRecord, files: readonly string[] | ReadonlyMap<string, string>): void {
+  const source = (file: string) => (files instanceof Map ? (files as ReadonlyMap<string, string>).get(file)! : file);
+  for (const file of linkFiles(previous.outDir, context.staging, files)) context.linked.set(file, previous.files.get(source(file))!);
 }
 
 /** The unchanged pages, linked from the last good output. */
@@ -141,9 +146,9 @@ async function writeSearchIndexStep(context: BuildContext): Promise<void> {
     return;
   }
   const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: plan.options });
-  // The segments kept from the last build (only ever offered when there was one).
-  if (index.kept.length > 0) linkFromPrevious(context, context.previous!, index.kept.map((file) => `search/${file}`));
-  context.record.search = { key: plan.key, files: [...index.files.keys(), ...index.kept], segments: index.segments };
+  // The segments kept and the items stored before, from the last output (only ever offered when there was one).
+  if (index.linked.size > 0) linkFromPrevious(context, context.previous!, new Map([...index.linked].map(([file, from]) => [`search/${file}`, `search/${from}`])));
+  context.record.search = { key: plan.key, files: [...index.files.keys(), ...index.linked.keys()], segments: index.segments };
 }
 
 /** The bodies' photos (made once, then linked from the cache) and attachments (copied as they are). */

@@ -69,8 +69,11 @@ export function searchSource(site: Site): SearchSource {
 export interface SearchIndexFiles {
   /** Path under the site's `search/` folder → bytes: the files to write. */
   files: Map<string, Uint8Array>;
-  /** Paths under `search/` of the last build's segments this index keeps: to link from its output. */
-  kept: string[];
+  /**
+   * Path under `search/` → the file under the last output's `search/` to hard-link it from: the
+   * files of the segments kept, and the stored items of those built that an earlier segment had.
+   */
+  linked: Map<string, string>;
   manifest: Manifest;
   /** Every segment of the manifest, in its order, for the next build (`IndexOptions.previous`). */
   segments: SegmentState[];
@@ -146,12 +149,16 @@ function claim(entries: readonly Entry[], previous: readonly SegmentState[]): { 
 }
 
 /** The segments of the new index, the largest first: the last build's where they serve, and what is built. */
-function plan(entries: readonly Entry[], previous: readonly SegmentState[], shardTarget: number): { segments: Placed[]; tokens: number; files: Map<string, Uint8Array> } {
+function plan(entries: readonly Entry[], previous: readonly SegmentState[], shardTarget: number): { segments: Placed[]; tokens: number; files: Map<string, Uint8Array>; linked: Map<string, string> } {
   const files = new Map<string, Uint8Array>();
+  const linked = new Map<string, string>();
+  // Every entry the last build's segments stored, whether or not its segment is kept.
+  const stored = new Map(previous.flatMap((state) => state.keys.map((key, n) => [key, `${state.parts}d${n}.bin`] as const)));
   let tokens = 0;
   const build = (ids: number[]): Placed => {
-    const segment = buildSegment(ids.map((id) => entries[id]!), shardTarget);
+    const segment = buildSegment(ids.map((id) => entries[id]!), shardTarget, stored);
     for (const [name, bytes] of segment.files) files.set(name, bytes);
+    for (const [name, from] of segment.linked) linked.set(name, from);
     tokens += segment.tokens;
     return { state: segment.state, ids, built: true };
   };
@@ -159,7 +166,7 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
     const ids = [...entries.keys()];
     const recent = entries.length > 2 * RECENT ? RECENT : 0;
     const segments = [build(ids.slice(recent)), ...(recent > 0 ? [build(ids.slice(0, recent))] : [])];
-    return { segments, tokens, files };
+    return { segments, tokens, files, linked };
   };
 
   const { kept, fresh } = claim(entries, previous);
@@ -171,9 +178,9 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
   if (!ascending || entries.length - base.ids.length > Math.max(REBUILD_MIN, entries.length * REBUILD_SHARE)) return everything();
   if (others.length + (fresh.length > 0 ? 1 : 0) + 1 > MAX_SEGMENTS) {
     const merged = [...others.flatMap((segment) => segment.ids), ...fresh].sort((a, b) => a - b);
-    return { segments: [base, build(merged)], tokens, files };
+    return { segments: [base, build(merged)], tokens, files, linked };
   }
-  return { segments: fresh.length > 0 ? [...kept, build(fresh)] : kept, tokens, files };
+  return { segments: fresh.length > 0 ? [...kept, build(fresh)] : kept, tokens, files, linked };
 }
 
 /** A segment as the manifest describes it: its entries' ids, unless it is the first. */
@@ -192,7 +199,8 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
     const doc = storedDoc(item);
     return { doc, year: item.issue.year, key: entryKey(doc, item.issue.year) };
   });
-  const { segments, tokens, files } = plan(entries, options.previous ?? [], shardTarget);
+  const { segments, tokens, files, linked } = plan(entries, options.previous ?? [], shardTarget);
+  for (const segment of segments) if (!segment.built) for (const file of segmentFiles(segment.state)) linked.set(file, file);
   const sizes = { shards: 0, docs: 0, manifest: 0, pinyin: 0 };
   for (const [name, bytes] of files) sizes[/\/t\d+\.bin$/.test(name) ? 'shards' : 'docs'] += bytes.length;
 
@@ -218,7 +226,7 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
   sizes.manifest = manifestBytes.length;
   return {
     files,
-    kept: segments.filter((segment) => !segment.built).flatMap((segment) => segmentFiles(segment.state)),
+    linked,
     manifest,
     segments: segments.map((segment) => segment.state),
     sizes,

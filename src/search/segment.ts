@@ -36,6 +36,8 @@ export interface BuiltSegment {
   state: SegmentState;
   /** Path under `search/` → bytes. */
   files: Map<string, Uint8Array>;
+  /** Path under `search/` → the file of an earlier segment with the same bytes (`stored`), to link. */
+  linked: Map<string, string>;
   tokens: number;
   sizes: { shards: number; docs: number };
 }
@@ -147,9 +149,13 @@ function facetPostings(entries: readonly Entry[]): ShardEntry[] {
 
 const utf8 = new TextEncoder();
 
-export function buildSegment(entries: readonly Entry[], shardTarget: number): BuiltSegment {
-  const docs = entries.map((entry) => entry.doc);
-  const tokens = [...facetPostings(entries), ...postings(docs)].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
+/**
+ * The segment of `entries`. `stored`: entry key → an earlier segment's file of that entry (path
+ * under `search/`), taken as it is rather than compressed again: the bytes of an entry's file
+ * follow from its key, so the folder is named by the keys of its entries, not their bytes.
+ */
+export function buildSegment(entries: readonly Entry[], shardTarget: number, stored: ReadonlyMap<string, string> = new Map()): BuiltSegment {
+  const tokens = [...facetPostings(entries), ...postings(entries.map((entry) => entry.doc))].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
   const parts = new Map<string, Uint8Array>();
   const { firstKeys: shards, shards: tokenShards } = cutShards(tokens, shardTarget, (entry) => entry.token, entrySize);
   const sizes = { shards: 0, docs: 0 };
@@ -158,15 +164,23 @@ export function buildSegment(entries: readonly Entry[], shardTarget: number): Bu
     parts.set(`t${k}.bin`, bytes);
     sizes.shards += bytes.length;
   });
-  docs.forEach((doc, n) => {
-    const bytes = compress(utf8.encode(JSON.stringify(doc)));
-    parts.set(`d${n}.bin`, bytes);
-    sizes.docs += bytes.length;
+  const named = new Map<string, Uint8Array | string>(parts);
+  const linked = new Map<string, string>();
+  entries.forEach((entry, n) => {
+    named.set(`d${n}.bin`, entry.key);
+    const from = stored.get(entry.key);
+    if (from !== undefined) linked.set(`d${n}.bin`, from);
+    else {
+      const bytes = compress(utf8.encode(JSON.stringify(entry.doc)));
+      parts.set(`d${n}.bin`, bytes);
+      sizes.docs += bytes.length;
+    }
   });
-  const folder = `s${FORMAT_VERSION}-${folderHash(parts)}/`;
+  const folder = `s${FORMAT_VERSION}-${folderHash(named)}/`;
   return {
     state: { parts: folder, shards, keys: entries.map((entry) => entry.key), rare: rareChars(tokens) },
     files: inFolder(folder, parts),
+    linked: inFolder(folder, linked),
     tokens: tokens.length,
     sizes,
   };
@@ -174,14 +188,14 @@ export function buildSegment(entries: readonly Entry[], shardTarget: number): Bu
 
 const rareChars = (tokens: readonly ShardEntry[]): string[] => tokens.map((entry) => entry.token).filter((token) => isHanChar(token) && !isCommonHan(token));
 
-/** The hash a folder of immutable files is named by. */
-export function folderHash(files: ReadonlyMap<string, Uint8Array>): string {
+/** The hash a folder of immutable files is named by: of each file's name, and its bytes or what decides them. */
+export function folderHash(files: ReadonlyMap<string, Uint8Array | string>): string {
   const hash = createHash('sha256');
   for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update(bytes);
   return hash.digest('hex').slice(0, 16);
 }
 
-export const inFolder = (folder: string, files: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> => new Map([...files].map(([name, bytes]) => [folder + name, bytes]));
+export const inFolder = <T>(folder: string, files: ReadonlyMap<string, T>): Map<string, T> => new Map([...files].map(([name, value]) => [folder + name, value]));
 
 /** The files of a segment, by its state: what a build links from the last output to keep it. */
 export const segmentFiles = (state: SegmentState): string[] => [...state.shards.map((_, k) => `${state.parts}t${k}.bin`), ...state.keys.map((_, n) => `${state.parts}d${n}.bin`)];

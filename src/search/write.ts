@@ -3,12 +3,11 @@
  * Eleventy rendered there. Called by the build on its staging folder, before the swap, with the
  * index it started in a worker before Eleventy began; the build links the segments it kept.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Site } from '../site/index.ts';
-import type { Manifest } from './format.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
 
@@ -41,12 +40,18 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), options);
 
 /**
- * Removes from `<outDir>/search/` the folders `manifest` does not name: for an index written over
- * the last one in place (`npm run dev`), whose kept segments are already there.
+ * For an index written over the last one in place (`npm run dev`), whose kept segments are already
+ * there: links the files it takes from the last one's (`linked`), then removes from
+ * `<outDir>/search/` the folders its manifest does not name.
  */
-export async function removeUnlisted(outDir: string, manifest: Manifest): Promise<void> {
-  const listed = new Set([...manifest.segments.map((segment) => segment.parts), manifest.pinyin].map((folder) => folder.replace(/\/$/, '')));
+export async function replaceInPlace(outDir: string, index: SearchIndexFiles): Promise<void> {
   const dir = path.join(outDir, 'search');
+  for (const [file, from] of index.linked) {
+    // A file of the same name there is the same entry (its folder is named by its entries' keys).
+    if (file !== from && !existsSync(path.join(dir, file))) linkSync(path.join(dir, from), path.join(dir, file));
+  }
+  const { manifest } = index;
+  const listed = new Set([...manifest.segments.map((segment) => segment.parts), manifest.pinyin].map((folder) => folder.replace(/\/$/, '')));
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && !listed.has(entry.name)) await rm(path.join(dir, entry.name), { recursive: true, force: true });
   }

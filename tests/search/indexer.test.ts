@@ -55,13 +55,13 @@ class Output {
     const site = source(items);
     const index = buildSearchIndex({ ...site, newest: order([...site.newest]) }, { shardTarget: 256, previous: this.last?.segments ?? [] });
     const next = new Map<string, Uint8Array>();
-    for (const file of index.kept) {
-      // Only files of the last build are kept.
-      expect(this.files.has(file), file).toBe(true);
-      next.set(file, this.files.get(file)!);
+    for (const [file, from] of index.linked) {
+      // Only files of the last build are linked.
+      expect(this.files.has(from), from).toBe(true);
+      next.set(file, this.files.get(from)!);
     }
     for (const [file, bytes] of index.files) {
-      expect(next.has(file), `${file} written over a kept file`).toBe(false);
+      expect(next.has(file), `${file} written over a linked file`).toBe(false);
       next.set(file, bytes);
     }
     this.files = next;
@@ -112,7 +112,7 @@ describe('buildSearchIndex with the last build’s segments', () => {
     // The newest RECENT items apart, as they are the ones corrected most.
     expect(first.manifest.segments.map((segment) => segment.entries)).toEqual([200 - RECENT, RECENT]);
     expect(first.manifest.segments[1]!.ids).toEqual([...Array(RECENT).keys()]);
-    expect(first.kept).toEqual([]);
+    expect(first.linked.size).toBe(0);
     items.push(item(200));
     const merge = output.build(items);
     const [base, recent, added] = merge.manifest.segments;
@@ -123,7 +123,9 @@ describe('buildSearchIndex with the last build’s segments', () => {
     const written = [...merge.files.keys()].filter((file) => !file.startsWith(merge.manifest.pinyin));
     expect(written.sort()).toEqual(['index.bin', ...[...merge.files.keys()].filter((file) => file.startsWith(added!.parts))].sort());
     expect(merge.files.has(`${added!.parts}d0.bin`)).toBe(true);
-    expect(merge.kept.length).toBeGreaterThan(200);
+    // The files of the two segments kept, each under its own name.
+    expect(merge.linked.size).toBeGreaterThan(200);
+    expect([...merge.linked].every(([file, from]) => file === from)).toBe(true);
     await expectAsFresh(output, items);
   });
 
@@ -141,11 +143,14 @@ describe('buildSearchIndex with the last build’s segments', () => {
     expect(published(output)).toContain('新说法');
     expect(published(output)).not.toContain('鑫淼');
     await expectAsFresh(output, items);
-    // Removed from the first segment: it is built again, without the item's words.
+    // Removed from the first segment: it is built again, without the item's words, its other
+    // items' stored files taken from the last segments under their new names, none compressed again.
     const removed = items[7]!;
     items = items.filter((_, n) => n !== 7);
     index = output.build(items);
     expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150 - RECENT, RECENT]);
+    expect([...index.files.keys()].filter((file) => /\/d\d+\.bin$/.test(file))).toEqual([]);
+    expect([...index.linked].filter(([file, from]) => file !== from)).toHaveLength(150);
     expect(published(output)).not.toContain(removed.url.slice(1));
     await expectAsFresh(output, items);
     // An item dated among the old ones: its id is in the middle of the archive, and ids after it shift.
