@@ -25,8 +25,9 @@
  *   search/<pinyin>/y<k>.bin  pinyin word shard k (JSON, `PinyinShard`)
  *   search/<pinyin>/c<k>.bin  character reading shard k (JSON, `CharShard`)
  *
- * `<segment>` is `s3-` and `<pinyin>` is `p3-`, then a hash of the folder's files, so those files
- * are immutable: a browser may cache them forever, and a reader who loaded the old manifest never
+ * `<segment>` is `s3-` and `<pinyin>` is `p3-`, then a hash of the folder's contents (a segment's
+ * shards and its entries' keys, which decide its stored items' bytes), so those files are
+ * immutable: a browser may cache them forever, and a reader who loaded the old manifest never
  * mixes two builds.
  *
  * A segment's entries are numbered 0, 1, … in the archive's order, newest first, as it was when

@@ -32,8 +32,8 @@ export const SHARD_TARGET = 8 * 1024;
  */
 export const MAX_SEGMENTS = 8;
 /**
- * Entries outside the largest segment past which the index is built again as one segment: an
- * eighth of the items, so a reader's query does not fetch much from small segments, and at least
+ * Entries outside the largest segment past which the index is built again whole: an eighth of
+ * the items, so a reader's query does not fetch much from small segments, and at least
  * this many, so a small archive is not built again at every change.
  */
 export const REBUILD_SHARE = 1 / 8;
