@@ -7,7 +7,7 @@
  * they stay cheap to read; the items no kept segment holds go into one new segment. When that
  * leaves too many segments, the small ones are merged into one; when too much of the index lies
  * outside the largest segment, or an item of that one was removed or changed, everything is built
- * again: the newest items in one segment, the others in another.
+ * again as one segment.
  */
 import { urls, type ItemPage, type Site } from '../site/index.ts';
 import { FACETS, FORMAT_VERSION, type FacetName, type FacetValue, type Manifest, type Segment, type StoredDoc } from './format.ts';
@@ -22,15 +22,21 @@ export interface IndexOptions {
 }
 
 /**
- * 8 KB: a query fetches one shard per token and segment, so this bounds the bytes a phrase of n
- * characters costs to about n × 8 KB; smaller shards mean a longer manifest (one first token per shard).
+ * 8 KB: a query fetches one shard per token from the largest segment, so this bounds the bytes a
+ * phrase of n characters costs there to about n × 8 KB; smaller shards mean a longer manifest (one
+ * first token per shard).
  */
 export const SHARD_TARGET = 8 * 1024;
 /**
  * A reader's query fetches a shard of every segment for each of its tokens: past this many
  * segments, all but the largest are merged into one.
  */
-export const MAX_SEGMENTS = 8;
+export const MAX_SEGMENTS = 4;
+/**
+ * A segment's shards are smaller in proportion to its share of the items, down to this, so that
+ * a small segment adds about half a kilobyte (compressed) per token to a query, not a full shard.
+ */
+export const SMALL_SHARD_TARGET = 1024;
 /**
  * Entries outside the largest segment past which the index is built again whole: an eighth of
  * the items, so a reader's query does not fetch much from small segments, and at least
@@ -38,12 +44,6 @@ export const MAX_SEGMENTS = 8;
  */
 export const REBUILD_SHARE = 1 / 8;
 export const REBUILD_MIN = 64;
-/**
- * A whole build puts the newest items, about two issues, in a segment of their own: clerks
- * correct the newest items most, and a correction builds again only the segment that holds it.
- * Half of REBUILD_MIN, so that items can still be added before the next whole build.
- */
-export const RECENT = REBUILD_MIN / 2;
 
 /** What of an item the index holds. */
 export type SearchItem = Pick<ItemPage, 'title' | 'url' | 'date' | 'dateText' | 'text'> & {
@@ -156,18 +156,14 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
   const stored = new Map(previous.flatMap((state) => state.keys.map((key, n) => [key, `${state.parts}d${n}.bin`] as const)));
   let tokens = 0;
   const build = (ids: number[]): Placed => {
-    const segment = buildSegment(ids.map((id) => entries[id]!), shardTarget, stored);
+    const target = Math.min(shardTarget, Math.max(SMALL_SHARD_TARGET, Math.round((shardTarget * ids.length) / entries.length)));
+    const segment = buildSegment(ids.map((id) => entries[id]!), target, stored);
     for (const [name, bytes] of segment.files) files.set(name, bytes);
     for (const [name, from] of segment.linked) linked.set(name, from);
     tokens += segment.tokens;
     return { state: segment.state, ids, built: true };
   };
-  const everything = () => {
-    const ids = [...entries.keys()];
-    const recent = entries.length > 2 * RECENT ? RECENT : 0;
-    const segments = [build(ids.slice(recent)), ...(recent > 0 ? [build(ids.slice(0, recent))] : [])];
-    return { segments, tokens, files, linked };
-  };
+  const everything = () => ({ segments: [build([...entries.keys()])], tokens, files, linked });
 
   const { kept, fresh } = claim(entries, previous);
   kept.sort((a, b) => b.ids.length - a.ids.length);

@@ -7,7 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FormatError, isGzip, type Manifest } from '../../src/search/format.ts';
-import { buildSearchIndex, MAX_SEGMENTS, RECENT, type SearchIndexFiles, type SearchItem, type SearchSource } from '../../src/search/indexer.ts';
+import { buildSearchIndex, MAX_SEGMENTS, SMALL_SHARD_TARGET, type SearchIndexFiles, type SearchItem, type SearchSource } from '../../src/search/indexer.ts';
 import { IdMap, SearchIndex } from '../../src/search/client/engine.ts';
 import { isCommonHan } from '../../src/search/pinyin.ts';
 
@@ -109,21 +109,18 @@ describe('buildSearchIndex with the last build’s segments', () => {
     const output = new Output();
     const items = range(0, 200);
     const first = output.build(items);
-    // The newest RECENT items apart, as they are the ones corrected most.
-    expect(first.manifest.segments.map((segment) => segment.entries)).toEqual([200 - RECENT, RECENT]);
-    expect(first.manifest.segments[1]!.ids).toEqual([...Array(RECENT).keys()]);
+    expect(first.manifest.segments).toHaveLength(1);
     expect(first.linked.size).toBe(0);
     items.push(item(200));
     const merge = output.build(items);
-    const [base, recent, added] = merge.manifest.segments;
-    expect(merge.manifest.segments).toHaveLength(3);
-    expect([base!.parts, recent!.parts]).toEqual(first.manifest.segments.map((segment) => segment.parts));
-    expect(recent!.ids).toEqual([...Array(RECENT).keys()].map((id) => id + 1));
+    const [base, added] = merge.manifest.segments;
+    expect(merge.manifest.segments).toHaveLength(2);
+    expect(base!.parts).toBe(first.manifest.segments[0]!.parts);
     expect(added).toMatchObject({ entries: 1, ids: [0] });
     const written = [...merge.files.keys()].filter((file) => !file.startsWith(merge.manifest.pinyin));
     expect(written.sort()).toEqual(['index.bin', ...[...merge.files.keys()].filter((file) => file.startsWith(added!.parts))].sort());
     expect(merge.files.has(`${added!.parts}d0.bin`)).toBe(true);
-    // The files of the two segments kept, each under its own name.
+    // The files of the segment kept, each under its own name.
     expect(merge.linked.size).toBeGreaterThan(200);
     expect([...merge.linked].every(([file, from]) => file === from)).toBe(true);
     await expectAsFresh(output, items);
@@ -138,8 +135,8 @@ describe('buildSearchIndex with the last build’s segments', () => {
     output.build(items);
     items[150] = { ...items[150]!, title: `${item(150).title}新说法`, text: `${item(150).text}新说法` };
     let index = output.build(items);
-    expect(index.manifest.segments.map((segment) => segment.parts).slice(0, 2)).toEqual(first.manifest.segments.map((segment) => segment.parts));
-    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150 - RECENT, RECENT, 1]);
+    expect(index.manifest.segments.map((segment) => segment.parts)[0]).toBe(first.manifest.segments[0]!.parts);
+    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150, 1]);
     expect(published(output)).toContain('新说法');
     expect(published(output)).not.toContain('鑫淼');
     await expectAsFresh(output, items);
@@ -148,7 +145,7 @@ describe('buildSearchIndex with the last build’s segments', () => {
     const removed = items[7]!;
     items = items.filter((_, n) => n !== 7);
     index = output.build(items);
-    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150 - RECENT, RECENT]);
+    expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150]);
     expect([...index.files.keys()].filter((file) => /\/d\d+\.bin$/.test(file))).toEqual([]);
     expect([...index.linked].filter(([file, from]) => file !== from)).toHaveLength(150);
     expect(published(output)).not.toContain(removed.url.slice(1));
@@ -156,13 +153,13 @@ describe('buildSearchIndex with the last build’s segments', () => {
     // An item dated among the old ones: its id is in the middle of the archive, and ids after it shift.
     items.push({ ...item(75), url: '/2020/0075b/', title: '补登的一条信息' });
     index = output.build(items);
-    expect(index.manifest.segments).toHaveLength(3);
-    expect(index.manifest.segments[2]!.ids).toEqual([source(items).newest.findIndex((i) => i.url === '/2020/0075b/')]);
+    expect(index.manifest.segments).toHaveLength(2);
+    expect(index.manifest.segments[1]!.ids).toEqual([source(items).newest.findIndex((i) => i.url === '/2020/0075b/')]);
     await expectAsFresh(output, items);
     // Two items of the first segment trade places, their text unchanged: its entries would no longer ascend.
     const swapped = (newest: SearchItem[]) => [...newest.slice(0, 40), newest[41]!, newest[40]!, ...newest.slice(42)];
     index = output.build(items, swapped);
-    expect(index.manifest.segments).toHaveLength(2);
+    expect(index.manifest.segments).toHaveLength(1);
     expect(index.manifest.segments[0]!.parts).not.toBe(first.manifest.segments[0]!.parts);
     await expectAsFresh(output, items, swapped);
   });
@@ -184,9 +181,24 @@ describe('buildSearchIndex with the last build’s segments', () => {
       if (merge % 6 === 5) await expectAsFresh(output, items);
     }
     expect(Math.max(...counts)).toBe(MAX_SEGMENTS);
-    // 72 items added over 24 merges, beside the RECENT ones, pass REBUILD_MIN (64) on 472 items: built again at least once.
+    // 72 items added over 24 merges pass REBUILD_MIN (64) on 472 items: built again at least once.
     expect(rebuilt).toBe(true);
     await expectAsFresh(output, items);
+  });
+
+  it('cuts a small segment into small shards, so that it adds little to each token a query fetches', () => {
+    const items = range(0, 400);
+    const first = buildSearchIndex(source(items));
+    // A long item: about 600 characters, each pair of them its own token.
+    items.push(item(400, Array.from({ length: 600 }, (_, k) => String.fromCodePoint(0x4e00 + ((k * 37) % 6000))).join('')));
+    const merge = buildSearchIndex(source(items), { previous: first.segments });
+    const rawShards = (parts: string) => [...merge.files].filter(([file]) => file.startsWith(`${parts}t`)).map(([, bytes]) => (isGzip(bytes) ? gunzipSync(bytes) : bytes).length);
+    const added = merge.manifest.segments.at(-1)!;
+    expect(added.entries).toBe(1);
+    expect(rawShards(added.parts).length).toBeGreaterThan(1);
+    expect(Math.max(...rawShards(added.parts))).toBeLessThan(2 * SMALL_SHARD_TARGET);
+    const base = buildSearchIndex(source(items)).files;
+    expect(Math.max(...[...base].filter(([file]) => /\/t\d+\.bin$/.test(file)).map(([, bytes]) => gunzipSync(bytes).length))).toBeGreaterThan(4 * SMALL_SHARD_TARGET);
   });
 
   it('gives the pinyin table a character outside GB 2312 only while an item has it', async () => {
