@@ -15,7 +15,7 @@ import type { SegmentState } from '../search/index.ts';
 import { fileOfPage } from './page-files.ts';
 
 /** The record's layout: a record of another is not read. */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 export interface OutputRecord {
   version: typeof RECORD_VERSION;
