@@ -240,7 +240,8 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     const segments = (await manifestOf(mergeOut())).segments;
     expect(segments[0]!.parts).toBe(firstSegment.parts);
     expect((await stat(path.join(mergeOut(), 'search', firstSegment.parts, 'd0.bin'))).ino).toBe(firstSegment.inode);
-    expect(segments.at(-1)).toMatchObject({ entries: 1 });
+    // The items merged so far are all in the small segments: one of their own, or folded together past MAX_SEGMENTS.
+    expect(segments.slice(1).reduce((sum, segment) => sum + segment.entries, 0)).toBe(n);
     // And the output is a fresh build's, byte for byte, its search index answering as a fresh one.
     const freshOut = path.join(mergeDir, 'fresh');
     await rm(freshOut, { recursive: true, force: true });
