@@ -150,9 +150,19 @@ function claim(entries: readonly Entry[], previous: readonly SegmentState[]): { 
   return { kept, fresh: [...taken.keys()].filter((id) => !taken[id]) };
 }
 
+interface Planned {
+  segments: Placed[];
+  tokens: number;
+  /** Bytes of the segments' files written. */
+  sizes: { shards: number; docs: number };
+  files: Map<string, Uint8Array>;
+  linked: Map<string, string>;
+}
+
 /** The segments of the new index, the largest first: the last build's where they serve, and what is built. */
-function plan(entries: readonly Entry[], previous: readonly SegmentState[], shardTarget: number): { segments: Placed[]; tokens: number; files: Map<string, Uint8Array>; linked: Map<string, string> } {
+function plan(entries: readonly Entry[], previous: readonly SegmentState[], shardTarget: number): Planned {
   const files = new Map<string, Uint8Array>();
+  const sizes = { shards: 0, docs: 0 };
   const linked = new Map<string, string>();
   // Every entry the last build's segments stored, whether or not its segment is kept.
   const stored = new Map(previous.flatMap((state) => state.keys.map((key, n) => [key, `${state.parts}d${n}.bin`] as const)));
@@ -163,9 +173,11 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
     for (const [name, bytes] of segment.files) files.set(name, bytes);
     for (const [name, from] of segment.linked) linked.set(name, from);
     tokens += segment.tokens;
+    sizes.shards += segment.sizes.shards;
+    sizes.docs += segment.sizes.docs;
     return { state: segment.state, ids, built: true };
   };
-  const everything = () => ({ segments: [build([...entries.keys()])], tokens, files, linked });
+  const everything = () => ({ segments: [build([...entries.keys()])], tokens, sizes, files, linked });
 
   const { kept, fresh } = claim(entries, previous);
   kept.sort((a, b) => b.ids.length - a.ids.length);
@@ -176,9 +188,9 @@ function plan(entries: readonly Entry[], previous: readonly SegmentState[], shar
   if (!ascending || entries.length - base.ids.length > Math.max(REBUILD_MIN, entries.length * REBUILD_SHARE)) return everything();
   if (others.length + (fresh.length > 0 ? 1 : 0) + 1 > MAX_SEGMENTS) {
     const merged = [...others.flatMap((segment) => segment.ids), ...fresh].sort((a, b) => a - b);
-    return { segments: [base, build(merged)], tokens, files, linked };
+    return { segments: [base, build(merged)], tokens, sizes, files, linked };
   }
-  return { segments: fresh.length > 0 ? [...kept, build(fresh)] : kept, tokens, files, linked };
+  return { segments: fresh.length > 0 ? [...kept, build(fresh)] : kept, tokens, sizes, files, linked };
 }
 
 /** A segment as the manifest describes it: its entries' ids, unless it is the first. */
@@ -197,10 +209,10 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
     const doc = storedDoc(item);
     return { doc, year: item.issue.year, key: entryKey(doc, item.issue.year) };
   });
-  const { segments, tokens, files, linked } = plan(entries, options.previous ?? [], shardTarget);
+  const planned = plan(entries, options.previous ?? [], shardTarget);
+  const { segments, tokens, files, linked } = planned;
   for (const segment of segments) if (!segment.built) for (const file of segmentFiles(segment.state)) linked.set(file, file);
-  const sizes = { shards: 0, docs: 0, manifest: 0, pinyin: 0 };
-  for (const [name, bytes] of files) sizes[/\/t\d+\.bin$/.test(name) ? 'shards' : 'docs'] += bytes.length;
+  const sizes = { ...planned.sizes, manifest: 0, pinyin: 0 };
 
   const pinyin = buildPinyin(site, items, [...new Set(segments.flatMap((segment) => segment.state.rare))], shardTarget);
   const pinyinFiles = new Map<string, Uint8Array>([['pinyin.bin', json(pinyin.table)]]);
