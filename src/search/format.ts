@@ -33,7 +33,7 @@
  * A segment's entries are numbered 0, 1, … in the archive's order, newest first, as it was when
  * the segment was written. Items are numbered across the archive by position, newest first (id 0
  * is the newest item), so walking a result set upwards lists results newest first at no cost: the
- * manifest says where each segment's live entries stand (`Segment`).
+ * manifest says where each segment's entries stand (`Segment`).
  *
  * Token shard (all integers are unsigned LEB128 varints unless said otherwise):
  *
@@ -49,8 +49,8 @@
  *       runs    pairs of varints: ids skipped since the end of the previous run, run length − 1
  *
  * Ids in a shard are the segment's entry numbers. The builder writes each list in the smallest of
- * the three. Shards hold whole lists, in token order, each up to `SHARD_TARGET` (indexer.ts) bytes
- * unless one list alone is larger; a segment's `shards[k]` is the first token of its shard k, so a
+ * the three. Shards hold whole lists, in token order, each up to `SHARD_TARGET` (indexer.ts) bytes,
+ * less in a small segment, unless one list alone is larger; a segment's `shards[k]` is the first token of its shard k, so a
  * client finds a token's shard by binary search.
  *
  * Tokens are the keys of `tokenize.ts` (one character, or two neighbouring ones, of folded text),

@@ -5,16 +5,14 @@
  */
 import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
 import { listTree } from '../../src/files/tree.ts';
-import { isGzip, type Manifest } from '../../src/search/format.ts';
 import { PDF, PHOTO, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
-import { hashTree as hashFiles, outputTree, PROJECT_ROOT, removeDir, tempDir } from './support.ts';
+import { hashTree as hashFiles, outputTree, PROJECT_ROOT, removeDir, searchManifest, tempDir } from './support.ts';
 
 let dir: string;
 let content: string;
@@ -41,8 +39,6 @@ async function buildBoth(layoutsDir = LAYOUTS_DIR) {
   return { cached, tree: await outputTree(out()), freshTree: await outputTree(freshOut) };
 }
 
-const gunzipOrNot = (bytes: Buffer) => (isGzip(bytes) ? gunzipSync(bytes) : bytes);
-const manifestOf = async (dir: string) => JSON.parse(gunzipOrNot(await readFile(path.join(dir, 'search/index.bin'))).toString('utf8')) as Manifest;
 
 const edit = async (file: string, change: (text: string) => string) => {
   const full = path.join(content, file);
@@ -130,17 +126,17 @@ describe('a build with a cache', () => {
     const template = fixture.issues[0]!.items[0]!;
     const added = path.join(path.dirname(template.file), '99-cache-added.md');
     await writeFile(path.join(content, added), (await readFile(path.join(content, template.file), 'utf8')).replace(/^title: .*$/m, 'title: 缓存测试新增的一条信息'));
-    const [base] = (await manifestOf(out())).segments;
+    const [base] = (await searchManifest(out())).segments;
     const kept = path.join('search', base!.parts, 'd0.bin');
     const inode = (await stat(path.join(out(), kept))).ino;
     const { tree, freshTree } = await buildBoth();
     expect(tree).toEqual(freshTree);
-    const manifest = await manifestOf(out());
+    const manifest = await searchManifest(out());
     expect(manifest.segments[0]!.parts).toBe(base!.parts);
     expect(manifest.segments.at(-1)).toMatchObject({ entries: 1 });
     expect((await stat(path.join(out(), kept))).ino).toBe(inode);
     // The fresh build made one segment of it all; its answers were the same (buildBoth).
-    expect((await manifestOf(path.join(dir, 'fresh'))).segments).toHaveLength(1);
+    expect((await searchManifest(path.join(dir, 'fresh'))).segments).toHaveLength(1);
     expect(tree['search/(answers)']).toContain('缓存测试新增的一条信息');
     await rm(path.join(content, added));
   }, 120_000);
@@ -223,7 +219,7 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     expect(added).toContain(`date: ${newest.date}`);
     await writeFile(path.join(mergeContent, newest.key, `99-merge-${n}.md`), added);
     const before = await archiveInodes();
-    const { parts } = (await manifestOf(mergeOut())).segments[0]!;
+    const { parts } = (await searchManifest(mergeOut())).segments[0]!;
     const firstSegment = { parts, inode: (await stat(path.join(mergeOut(), 'search', parts, 'd0.bin'))).ino };
     const result = await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() });
     expect(result.failure).toBeUndefined();
@@ -237,7 +233,7 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     // Rendered: the new item's page and its neighbour's, the issue, the newest pages of the lists it is in.
     expect(result.pages - result.reused).toBeLessThan(result.pages / 4);
     // The search index's first segment is linked too: the added item is in a segment of its own.
-    const segments = (await manifestOf(mergeOut())).segments;
+    const segments = (await searchManifest(mergeOut())).segments;
     expect(segments[0]!.parts).toBe(firstSegment.parts);
     expect((await stat(path.join(mergeOut(), 'search', firstSegment.parts, 'd0.bin'))).ino).toBe(firstSegment.inode);
     // The items merged so far are all in the small segments: one of their own, or folded together past MAX_SEGMENTS.

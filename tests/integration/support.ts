@@ -5,8 +5,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { listTree } from '../../src/files/tree.ts';
 import { SearchIndex } from '../../src/search/client/engine.ts';
+import { isGzip, type Manifest } from '../../src/search/format.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,6 +56,12 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
     hashes[file] = createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex');
   }
   return hashes;
+}
+
+/** The search index's manifest of the output `dir`. */
+export async function searchManifest(dir: string): Promise<Manifest> {
+  const bytes = await readFile(path.join(dir, 'search/index.bin'));
+  return JSON.parse((isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8')) as Manifest;
 }
 
 /**

@@ -5,13 +5,11 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYOUTS_DIR } from '../../src/pipeline/build.ts';
 import { Preview } from '../../src/pipeline/preview.ts';
-import { isGzip, type Manifest } from '../../src/search/format.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
-import { removeDir, searchAnswers, tempDir } from '../integration/support.ts';
+import { removeDir, searchAnswers, searchManifest, tempDir } from '../integration/support.ts';
 
 let dir: string;
 let fixture: FixtureSite;
@@ -23,11 +21,6 @@ async function rebuild(preview: Preview, changed: string[] = []): Promise<void> 
   await preview.site();
   await preview.afterWrite();
   await preview.close();
-}
-
-async function manifestOf(out: string): Promise<Manifest> {
-  const bytes = await readFile(path.join(out, 'search/index.bin'));
-  return JSON.parse((isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8')) as Manifest;
 }
 
 beforeAll(async () => {
@@ -42,14 +35,14 @@ describe('Preview', () => {
     const out = path.join(dir, 'out');
     const preview = new Preview({ contentDir: content(), outDir: out, layoutsDir: LAYOUTS_DIR, cacheDir: cache });
     await rebuild(preview);
-    const first = (await manifestOf(out)).segments[0]!.parts;
+    const first = (await searchManifest(out)).segments[0]!.parts;
     // An item added, then its title corrected: the segment that held its first title goes.
     const template = fixture.issues[1]!.items[2]!;
     const added = path.join(path.dirname(template.file), '99-preview-added.md');
     const text = (await readFile(path.join(content(), template.file), 'utf8')).replace(`title: ${template.title}`, 'title: 预览中新增的信息');
     await writeFile(path.join(content(), added), text);
     await rebuild(preview, [added]);
-    const second = (await manifestOf(out)).segments[1]!.parts;
+    const second = (await searchManifest(out)).segments[1]!.parts;
     await writeFile(path.join(content(), added), text.replace('title: 预览中新增的信息', 'title: 预览中改过的标题'));
     await rebuild(preview, [added]);
 
@@ -57,7 +50,7 @@ describe('Preview', () => {
     await rebuild(new Preview({ contentDir: content(), outDir: fresh, layoutsDir: LAYOUTS_DIR }));
     expect(await searchAnswers(out)).toEqual(await searchAnswers(fresh));
     expect(await searchAnswers(out)).toContain('预览中改过的标题');
-    const manifest = await manifestOf(out);
+    const manifest = await searchManifest(out);
     expect(manifest.segments.map((segment) => segment.parts)[0]).toBe(first);
     expect(manifest.segments.map((segment) => segment.entries)).toEqual([manifest.items - 1, 1]);
     expect(manifest.segments[1]!.parts).not.toBe(second);
