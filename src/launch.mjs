@@ -1,128 +1,14 @@
 /**
  * Runs one of the project's commands from JavaScript, not through tsx: `node src/launch.mjs
  * src/tools/build.ts …args`. The command's TypeScript and everything of src/ it imports is
- * bundled by esbuild into node_modules/.cache/bulletin/, once per version of those files (a
- * manifest beside the bundle lists its inputs and their hash, checked on every start), with the
- * packages left as imports. Loading the modules through tsx's hooks cost about 1.4 s of every
+ * bundled (src/bundle.mjs). Loading the modules through tsx's hooks cost about 1.4 s of every
  * build (bench/build/history.md); a bundle loads in a tenth of that.
  *
  * Plain JavaScript, as it runs before anything can compile TypeScript; checked by tsc (checkJs).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUNDLES = path.join(ROOT, 'node_modules/.cache/bulletin');
-
-/**
- * The hash of the bundle's inputs as they are now; undefined when one is gone.
- * @param {string[]} inputs paths relative to the project root
- */
-function hashInputs(inputs) {
-  // The checkout's place too: each module's import.meta.url names it, and checkouts may share node_modules.
-  const hash = createHash('sha256').update(ROOT).update('\0');
-  try {
-    for (const input of inputs) hash.update(input).update('\0').update(readFileSync(path.join(ROOT, input))).update('\0');
-  } catch {
-    return undefined;
-  }
-  return hash.digest('hex');
-}
-
-/**
- * The manifest of an earlier bundle, if there is one and it can be read.
- * @param {string} file
- * @returns {{ hash: string, inputs: string[] } | undefined}
- */
-function readManifest(file) {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Bundles of other code are removed once this old: a command started before an edit may still be loading its chunks. */
-const STALE_MS = 24 * 3600 * 1000;
-
-/**
- * The bundle of `entry` for the code as it is now: the last one, or a new one. Each version is a
- * folder of its own (`<name>-<hash>/`: the entry and the chunks of its dynamic imports, loaded only
- * when imported, as a build that finds its output up to date never loads Eleventy or unified);
- * `<name>.json` names the current one.
- * @param {string} entry path of a TypeScript file, relative to the project root
- */
-async function bundleFor(entry) {
-  const name = entry.replace(/\.ts$/, '').replace(/[\\/]/g, '~');
-  const main = `${path.basename(entry, '.ts')}.mjs`;
-  const manifestFile = path.join(BUNDLES, `${name}.json`);
-  const manifest = readManifest(manifestFile);
-  if (manifest && hashInputs(manifest.inputs) === manifest.hash) return path.join(BUNDLES, `${name}-${manifest.hash.slice(0, 16)}`, main);
-
-  const { build } = await import('esbuild');
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: [entry],
-    bundle: true,
-    splitting: true,
-    outdir: BUNDLES,
-    outExtension: { '.js': '.mjs' },
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-    legalComments: 'none',
-    define: { 'import.meta.url': 'import_meta_url' },
-    plugins: [
-      {
-        // Each module keeps its own `import.meta.url` (paths such as layouts/ and the cache's
-        // code hash are resolved from the source file, not from the bundle's place). The constant
-        // goes on the first line, so that esbuild's errors name the source's own lines.
-        name: 'own-import-meta-url',
-        setup(plugin) {
-          plugin.onLoad({ filter: /\.ts$/ }, (args) => {
-            const source = readFileSync(args.path, 'utf8');
-            // import.meta.dirname and the like would name the bundle's folder: only .url is kept.
-            const other = /import\.meta(?!\.url\b)/.exec(source.replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, ''));
-            if (other) return { errors: [{ text: 'only import.meta.url keeps its meaning in a bundle (src/launch.mjs)' }] };
-            return { contents: `const import_meta_url = ${JSON.stringify(pathToFileURL(args.path).href)}; ${source}`, loader: 'ts' };
-          });
-        },
-      },
-    ],
-  });
-  const inputs = Object.keys(result.metafile.inputs).sort();
-  const hash = hashInputs(inputs);
-  if (!hash) throw new Error(`a source of ${entry} changed while it was bundled`);
-  const folder = path.join(BUNDLES, `${name}-${hash.slice(0, 16)}`);
-  if (!existsSync(path.join(folder, main))) {
-    // Written whole under a temporary name, then renamed: two commands bundling at once never see half a bundle.
-    const temporary = `${folder}.${process.pid}.tmp`;
-    for (const file of result.outputFiles) {
-      mkdirSync(path.dirname(path.join(temporary, path.relative(BUNDLES, file.path))), { recursive: true });
-      writeFileSync(path.join(temporary, path.relative(BUNDLES, file.path)), file.contents);
-    }
-    try {
-      renameSync(temporary, folder);
-    } catch {
-      // Another command made the same bundle first.
-      rmSync(temporary, { recursive: true, force: true });
-    }
-  }
-  writeFileSync(`${manifestFile}.${process.pid}.tmp`, JSON.stringify({ hash, inputs }));
-  renameSync(`${manifestFile}.${process.pid}.tmp`, manifestFile);
-  for (const other of readdirSync(BUNDLES)) {
-    const written = other.startsWith(`${name}-`) && path.join(BUNDLES, other) !== folder ? statSync(path.join(BUNDLES, other), { throwIfNoEntry: false })?.mtimeMs : undefined;
-    const stale = written !== undefined && Date.now() - written > STALE_MS;
-    if (stale) rmSync(path.join(BUNDLES, other), { recursive: true, force: true });
-  }
-  return path.join(folder, main);
-}
+import { pathToFileURL } from 'node:url';
+import { bundleFor } from './bundle.mjs';
 
 const entry = process.argv[2];
 if (!entry?.endsWith('.ts')) {
@@ -134,7 +20,7 @@ process.argv.splice(2, 1);
 /** @type {string} */
 let bundle;
 try {
-  bundle = await bundleFor(path.relative(ROOT, path.resolve(entry)));
+  bundle = await bundleFor(path.resolve(entry));
 } catch (error) {
   // esbuild has printed where (file, line); this is the project's own code, not a clerk's file.
   console.error(`程序无法编译（build of the command failed）：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

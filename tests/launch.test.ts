@@ -28,11 +28,11 @@ function launch(...args: string[]): Promise<CliResult> {
 const value = (n: number) => `export const value: number = ${n};\nexport const here = new URL('.', import.meta.url).href;\n`;
 
 beforeAll(async () => {
-  // A project of its own: the launcher, two modules, and esbuild from this checkout.
+  // A project of its own: the launcher and its bundler, two modules, and esbuild from this checkout.
   project = await tempDir('launch');
   await mkdir(path.join(project, 'src'));
   await mkdir(path.join(project, 'node_modules'));
-  await copyFile(path.join(PROJECT_ROOT, 'src/launch.mjs'), path.join(project, 'src/launch.mjs'));
+  for (const file of ['src/launch.mjs', 'src/bundle.mjs']) await copyFile(path.join(PROJECT_ROOT, file), path.join(project, file));
   await symlink(path.join(PROJECT_ROOT, 'node_modules/esbuild'), path.join(project, 'node_modules/esbuild'), 'dir');
   await writeFile(path.join(project, 'src/main.ts'), "import { here, value } from './lib/value.ts';\nconsole.log(JSON.stringify({ value, here, args: process.argv.slice(2) }));\n");
   await mkdir(path.join(project, 'src/lib'));
