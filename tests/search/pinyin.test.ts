@@ -1,7 +1,9 @@
 /** The pinyin table of the search index: readings of the archive's words, in shards by key. */
+import iconv from 'iconv-lite';
+import { pinyin as pinyinPro } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import type { CharShard, PinyinShard } from '../../src/search/format.ts';
-import { buildPinyin } from '../../src/search/pinyin.ts';
+import { buildPinyin, gb2312Readings } from '../../src/search/pinyin.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
@@ -71,5 +73,23 @@ describe('buildPinyin', () => {
       if (k > 0) expect(keys[0]! > Object.keys(words[k - 1]!).at(-1)!).toBe(true);
     });
     expect(allWords(words)).toEqual(allWords(pinyin().words));
+  });
+});
+
+describe('gb2312Readings', () => {
+  it('reads each of GB 2312’s 6,763 characters as pinyin-pro reads it alone, though read in one call', () => {
+    const alone = new Map<string, string>();
+    for (let high = 0xb0; high <= 0xf7; high++) {
+      for (let low = 0xa1; low <= 0xfe; low++) {
+        const char = iconv.decode(Buffer.from([high, low]), 'gb2312');
+        if (!/^\p{Script=Han}$/u.test(char)) continue;
+        const [reading] = pinyinPro(char, { toneType: 'none', type: 'array', v: true });
+        if (reading && /^[a-z]+$/.test(reading)) alone.set(char, reading);
+      }
+    }
+    expect(alone.size).toBe(6763);
+    // Characters a word beside them would read otherwise: 行 (银行 hang), 长 (长大 zhang), 重 (重庆 chong); 女 as nv.
+    expect(['行', '长', '重', '女'].map((char) => gb2312Readings().get(char))).toEqual(['xing', 'chang', 'zhong', 'nv']);
+    expect(gb2312Readings()).toEqual(alone);
   });
 });
