@@ -1,14 +1,14 @@
 /**
  * Runs one of the project's commands from JavaScript, not through tsx: `node src/launch.mjs
  * src/tools/build.ts …args`. The command's TypeScript and everything of src/ it imports is
- * bundled (src/bundle.mjs). Loading the modules through tsx's hooks cost about 1.4 s of every
+ * bundled (src/cache/bundle.mjs). Loading the modules through tsx's hooks cost about 1.4 s of every
  * build (bench/build/history.md); a bundle loads in a tenth of that.
  *
  * Plain JavaScript, as it runs before anything can compile TypeScript; checked by tsc (checkJs).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleFor } from './bundle.mjs';
+import { bundleFor } from './cache/bundle.mjs';
 
 const entry = process.argv[2];
 if (!entry?.endsWith('.ts')) {

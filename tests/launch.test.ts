@@ -32,7 +32,8 @@ beforeAll(async () => {
   project = await tempDir('launch');
   await mkdir(path.join(project, 'src'));
   await mkdir(path.join(project, 'node_modules'));
-  for (const file of ['src/launch.mjs', 'src/bundle.mjs']) await copyFile(path.join(PROJECT_ROOT, file), path.join(project, file));
+  await mkdir(path.join(project, 'src/cache'));
+  for (const file of ['src/launch.mjs', 'src/cache/bundle.mjs']) await copyFile(path.join(PROJECT_ROOT, file), path.join(project, file));
   await symlink(path.join(PROJECT_ROOT, 'node_modules/esbuild'), path.join(project, 'node_modules/esbuild'), 'dir');
   await writeFile(path.join(project, 'src/main.ts'), "import { here, value } from './lib/value.ts';\nconsole.log(JSON.stringify({ value, here, args: process.argv.slice(2) }));\n");
   await mkdir(path.join(project, 'src/lib'));

@@ -1,10 +1,10 @@
 /**
- * Starts the search index in a worker thread (worker.ts), run from its bundle (src/bundle.mjs):
+ * Starts the search index in a worker thread (worker.ts), run from its bundle (src/cache/bundle.mjs):
  * a worker started through tsx's hooks would pay their start-up again.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { bundleFor } from '../bundle.mjs';
+import { bundleFor } from '../cache/index.ts';
 import type { IndexOptions, SearchIndexFiles, SearchSource } from './indexer.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('worker.ts', import.meta.url));

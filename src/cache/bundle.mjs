@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLES = path.join(ROOT, 'node_modules/.cache/bulletin');
 
 /**
@@ -89,7 +89,7 @@ export async function bundleFor(file) {
             const source = readFileSync(args.path, 'utf8');
             // Its other properties (dirname, filename, …) would name the bundle's folder: only .url is kept.
             const other = /import\.meta(?!\.url\b)/.exec(source.replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, ''));
-            if (other) return { errors: [{ text: 'only import.meta.url keeps its meaning in a bundle (src/bundle.mjs)' }] };
+            if (other) return { errors: [{ text: 'only import.meta.url keeps its meaning in a bundle (src/cache/bundle.mjs)' }] };
             return { contents: `const import_meta_url = ${JSON.stringify(pathToFileURL(args.path).href)}; ${source}`, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
           });
         },
