@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { BodyFiles } from './link-targets.ts';
 import type { Checked, CheckedFiles } from './memo.ts';
-import { readContentText } from './read-file.ts';
+import { contentText, readContentBytes, type BytesResult } from './read-file.ts';
 import type { Reporter } from './reporter.ts';
 
 /** Where a file's check comes from: the memo, and whether the caller vouches it is unchanged. */
@@ -11,18 +11,36 @@ export interface CheckSource<T> {
   unchanged: boolean;
 }
 
-/** The text of a content file, or undefined with its problems reported. */
-export async function readText(contentDir: string, relative: string, report: Reporter): Promise<string | undefined> {
-  const read = await readContentText(contentDir, path.join(contentDir, relative)).catch(() => undefined);
-  if (!read) {
+/** The bytes of a content file, or undefined with its problems reported. */
+function readBytes(contentDir: string, relative: string, report: Reporter): Uint8Array | undefined {
+  let read: BytesResult;
+  try {
+    read = readContentBytes(contentDir, path.join(contentDir, relative));
+  } catch {
     report.error(relative, `找不到文件 ${report.display(relative)}：请按 README 中的内容结构创建它`);
     return undefined;
   }
   report.add(relative, read.problems);
+  return read.bytes;
+}
+
+/** A content file's bytes as text, or undefined with its problems reported. */
+function textOf(relative: string, bytes: Uint8Array, report: Reporter): string | undefined {
+  const read = contentText(bytes);
+  report.add(relative, read.problems);
   return read.text;
 }
 
-/** The check of `file`: the memo's without reading it when it is known unchanged, else read and checked (or taken from the memo). */
+/** The text of a content file, or undefined with its problems reported. */
+export async function readText(contentDir: string, relative: string, report: Reporter): Promise<string | undefined> {
+  const bytes = readBytes(contentDir, relative, report);
+  return bytes === undefined ? undefined : textOf(relative, bytes, report);
+}
+
+/**
+ * The check of `file`: the memo's without reading it when it is known unchanged, else read and
+ * checked, or taken from the memo by its bytes (not decoded: 0.14 s of a build at 20,000 items).
+ */
 export async function checkedFile<T>(
   contentDir: string,
   file: string,
@@ -33,9 +51,13 @@ export async function checkedFile<T>(
 ): Promise<Checked<T> | undefined> {
   const kept = unchanged ? memo?.lastChecked(file, context) : undefined;
   if (kept) return kept;
-  const source = await readText(contentDir, file, report);
-  if (source === undefined) return undefined;
-  return memo ? memo.getOrCheck(file, source, context, () => check(source)) : check(source);
+  const bytes = readBytes(contentDir, file, report);
+  if (bytes === undefined) return undefined;
+  const checkText = () => {
+    const source = textOf(file, bytes, report);
+    return source === undefined ? undefined : check(source);
+  };
+  return memo ? memo.getOrCheck(file, bytes, context, checkText) : checkText();
 }
 
 /** Adds what `file` was found to have, asking the disk now about the files its body links to (`bodyFiles` learns them). */

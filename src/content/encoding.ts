@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Undefined when the bytes are not valid UTF-8. A BOM is kept, for `normalizeText` to drop. */
+/** Undefined when the bytes are not valid UTF-8. A BOM is dropped (the decoder's default). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {
     return utf8.decode(bytes);

@@ -31,12 +31,12 @@ export interface Checked<T> {
   value: T | undefined;
 }
 
-/** By file: a hash of the text it was checked with (not the text: 4,000 items' text is 12 MB on disk), the context, the result. */
+/** By file: a hash of the bytes it was checked with (not the text: 4,000 items' text is 12 MB on disk), the context, the result. */
 type CheckedEntries<T> = Map<string, { digest: string; context: string; checked: Checked<T> }>;
 
 type CheckedEntry<T> = CheckedEntries<T> extends Map<string, infer E> ? E : never;
 
-/** Checked files by path, each with the text and context it was checked with. */
+/** Checked files by path, each with the bytes and context it was checked with. */
 export class CheckedFiles<T> {
   readonly #entries: CheckedEntries<T>;
   /** @internal What was read from the cache, and the files checked or forgotten since: what the next save writes. */
@@ -54,12 +54,17 @@ export class CheckedFiles<T> {
     return this.#entries;
   }
 
-  /** What `file` gave when last checked with this text and context; otherwise checks it now. */
-  getOrCheck(file: string, text: string, context: string, check: () => Checked<T>): Checked<T> {
+  /**
+   * What `file` gave when last checked with these bytes and context; otherwise checks it now
+   * (undefined, not kept: the bytes are not text, which `check` has reported).
+   */
+  getOrCheck(file: string, bytes: Uint8Array, context: string, check: () => Checked<T> | undefined): Checked<T> | undefined {
     const entry = this.#entries.get(file);
-    const digest = createHash('sha256').update(text).digest('base64url');
+    // Of the bytes, not the text: a file the memo knows is never decoded.
+    const digest = createHash('sha256').update(bytes).digest('base64url');
     if (entry && entry.digest === digest && entry.context === context) return entry.checked;
     const checked = check();
+    if (checked === undefined) return undefined;
     this.#entries.set(file, { digest, context, checked });
     this.set.add(file);
     this.deleted.delete(file);

@@ -1,6 +1,7 @@
 /**
- * Reads one file of the content folder as text, or says why it cannot be read: too large,
- * not text at all, not UTF-8, or a symbolic link that leads out of the content folder.
+ * Reads one file of the content folder, then its text, or says why it cannot be read: too large,
+ * a symbolic link that leads out of the content folder, not text at all, or not UTF-8. The two
+ * are apart so that a file the memo knows by its bytes is never decoded (checked-file.ts).
  */
 // Synchronous on purpose: thousands of small files read one by one cost a thread-pool round trip
 // per call when asynchronous, which made reading 4,000 items four times slower (bench/results.md).
@@ -50,20 +51,26 @@ export function symlinkProblem(contentDir: string, file: string): string | undef
   return undefined;
 }
 
-export async function readContentText(contentDir: string, file: string): Promise<ReadResult> {
+export type BytesResult = { bytes: Buffer; problems: [] } | { bytes: undefined; problems: Problem[] };
+
+/** The bytes of `file`, or why they may not be read: a link out of the content folder, or too large. */
+export function readContentBytes(contentDir: string, file: string): BytesResult {
   let info = lstatSync(file);
   if (info.isSymbolicLink()) {
     const problem = symlinkProblem(contentDir, file);
-    if (problem) return fail(problem);
+    if (problem) return { bytes: undefined, problems: fail(problem).problems };
     info = statSync(file);
   }
   const size = info.size;
   if (size > MAX_FILE_BYTES) {
-    return fail(
-      `文件有 ${(size / MAX_FILE_BYTES).toFixed(1)} MB，超过 1 MB 的上限：一条信息不会这么大，请检查是否误存了图片或其他文件；很长的材料请分成几条`,
-    );
+    const problem = `文件有 ${(size / MAX_FILE_BYTES).toFixed(1)} MB，超过 1 MB 的上限：一条信息不会这么大，请检查是否误存了图片或其他文件；很长的材料请分成几条`;
+    return { bytes: undefined, problems: fail(problem).problems };
   }
-  const bytes = readFileSync(file);
+  return { bytes: readFileSync(file), problems: [] };
+}
+
+/** A file's bytes as text, or why they are not: not text at all, or not UTF-8. */
+export function contentText(bytes: Uint8Array): ReadResult {
   if (looksBinary(bytes)) {
     return fail('这不是文本文件（含有二进制内容）：可能是把 Word 文档或图片改成了 .md 文件名；请新建文本文件，把文字粘贴进去，保存为 UTF-8 编码');
   }

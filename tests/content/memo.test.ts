@@ -133,6 +133,15 @@ describe('a memo gives what a fresh load gives', () => {
     expect(item(await same(tree), ITEM)).toBeDefined();
   });
 
+  it('after Word saves a file again with a BOM and CRLF: known by its bytes, so parsed again, to the same item', async () => {
+    const before = item(await same(tree), ITEM);
+    const text = await readFile(path.join(tree.content, ITEM), 'utf8');
+    await write(tree, ITEM, `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    expect(await parsedWithMemo(tree)).toBe(1);
+    expect(item(await same(tree), ITEM)).toEqual(before);
+    expect(await parsedWithMemo(tree)).toBe(0);
+  });
+
   it('after units.yaml drops an alias items use, and after it is restored', async () => {
     const units = '_data/units.yaml';
     await edit(tree, units, (text) => text.replace('aliases: [区卫健委]', 'aliases: []'));
