@@ -11,7 +11,7 @@
  * core busy (bench/build/history.md).
  */
 import { jobKey, type RenderCache } from './cache.ts';
-import type { RenderedMarkdown, RenderJob } from './render.ts';
+import type { RenderedBody, RenderJob } from './render.ts';
 
 export interface RenderAllOptions {
   cache: RenderCache;
@@ -19,8 +19,8 @@ export interface RenderAllOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Renders a job. */
-export type RenderMarkdown = (job: RenderJob) => RenderedMarkdown;
+/** A job's body, rendered or from the cache, with its key. */
+export type RenderMarkdown = (job: RenderJob) => RenderedBody;
 
 /**
  * Every job rendered, as the lookup the site structure takes (`buildSite`'s `render`), which

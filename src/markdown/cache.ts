@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { hashTree, readSegments, removeOtherVersions, writeSegments, type SegmentedMap } from '../cache/index.ts';
-import type { RenderedMarkdown, RenderJob } from './render.ts';
+import type { RenderedBody, RenderedMarkdown, RenderJob } from './render.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -55,28 +55,30 @@ export class RenderCache {
    * Jobs met in this process, by source, then options: the dev server asks for every body on
    * every save, and a body's string is hashed once however often it is looked up.
    */
-  private readonly bySource = new Map<string, Map<string, RenderedMarkdown>>();
+  private readonly bySource = new Map<string, Map<string, RenderedBody>>();
 
-  get(job: RenderJob): RenderedMarkdown | undefined {
+  get(job: RenderJob): RenderedBody | undefined {
     const options = optionsKey(job);
     const seen = this.bySource.get(job.source)?.get(options);
     if (seen) return seen;
     const k = jobKey(job, options);
     const hit = this.used.get(k) ?? this.stored.get(k);
-    if (hit) this.remember(job, options, k, hit);
-    return hit;
+    return hit && this.remember(job, options, k, hit);
   }
 
-  set(job: RenderJob, rendered: RenderedMarkdown): void {
+  set(job: RenderJob, rendered: RenderedMarkdown): RenderedBody {
     const options = optionsKey(job);
-    this.remember(job, options, jobKey(job, options), rendered);
+    return this.remember(job, options, jobKey(job, options), rendered);
   }
 
-  private remember(job: RenderJob, options: string, k: string, rendered: RenderedMarkdown): void {
+  /** Kept on disk as rendered (the key is the entry's name there); handed out with its key. */
+  private remember(job: RenderJob, options: string, k: string, rendered: RenderedMarkdown): RenderedBody {
     this.used.set(k, rendered);
     let byOptions = this.bySource.get(job.source);
     if (!byOptions) this.bySource.set(job.source, (byOptions = new Map()));
-    byOptions.set(options, rendered);
+    const body = { html: rendered.html, text: rendered.text, key: k };
+    byOptions.set(options, body);
+    return body;
   }
 
   /**

@@ -18,6 +18,15 @@ export interface RenderedMarkdown {
   text: string;
 }
 
+/**
+ * A body as the site structure gets it: its HTML and text, and the key of its job (cache.ts
+ * `jobKey`), which the fingerprints of its pages hash in their place. Equal keys mean equal HTML
+ * and text within one version of the code, which every fingerprint's salt covers.
+ */
+export interface RenderedBody extends RenderedMarkdown {
+  key: string;
+}
+
 /** What a body's HTML depends on besides its source. */
 export interface RenderOptions {
   /** Put after `user-content-` in every id the body defines, so that bodies sharing a page never share an id. */

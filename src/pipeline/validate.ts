@@ -29,7 +29,7 @@ export function withLinkProblems(result: LoadResult, site: Site, contentDir: str
 }
 
 /** A body stand-in for a site whose pages are never rendered: validation needs only its addresses. */
-const NOTHING = () => ({ html: '', text: '' });
+const NOTHING = () => ({ html: '', text: '', key: '' });
 
 /** Everything the build would refuse for a content reason, without rendering anything. */
 export async function validateContent(contentDir: string, options: ValidateOptions): Promise<LoadResult> {

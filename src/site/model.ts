@@ -42,6 +42,8 @@ export interface ItemPage {
   html: string;
   /** Plain text of the body, whitespace folded. */
   text: string;
+  /** Stands for `html` and `text` in the page's fingerprint: the key of the body's render job. */
+  bodyKey: string;
   /** The first sentences of `text`, for lists. */
   excerpt: string;
   /** Neighbours within the issue. */

@@ -87,7 +87,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
     const label = issueLabel(issue);
     const items = itemsByIssue.get(issue.key)!.sort(compareInIssue).map((item): ItemPage => {
       const files = itemFiles(item, targets);
-      const { html, text } = render(itemRenderJob(item, targets, files));
+      const { html, text, key } = render(itemRenderJob(item, targets, files));
       publish(files.outputs);
       return {
         url: urls.item(issue.key, item.slug),
@@ -101,6 +101,7 @@ export function buildSite(content: Content, render: RenderMarkdown, options: Bui
         issue: { url, title: label, year: issue.year, number: issue.number },
         html,
         text,
+        bodyKey: key,
         excerpt: excerpt(text),
         prev: undefined,
         next: undefined,

@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
-import { renderMarkdown } from '../../src/markdown/render.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import type { ItemPage } from '../../src/site/model.ts';
+import { renderNow } from '../helpers/content.ts';
 import { startFixtureInBrowser, START_TIMEOUT, type FixtureInBrowser } from '../helpers/fixture-browser.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { fixtureSite, writeFixtureSite } from '../fixtures/site.ts';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await symlink(path.join(dir, 'prefixed'), path.join(dir, 'host', 'gongzuo', 'dongtai'));
   prefixed = await serve(path.join(dir, 'host'));
   const { content } = await loadContent(contentDir, { findLinks: findBodyLinks, root: dir });
-  items = buildSite(content!, (job) => renderMarkdown(job.source, job)).newest;
+  items = buildSite(content!, renderNow).newest;
 }, START_TIMEOUT);
 
 afterAll(async () => {

@@ -4,12 +4,17 @@
  */
 import type { Content, Issue, Item, LinkedFile, SiteConfig, Term } from '../../src/content/model.ts';
 import { fileSlug } from '../../src/content/slug.ts';
+import { jobKey } from '../../src/markdown/cache.ts';
+import { renderMarkdown } from '../../src/markdown/render.ts';
 import type { RenderMarkdown } from '../../src/site/structure.ts';
 
 export const OFFICE = '示例区人民政府办公室';
 
 /** A renderer that needs no Markdown: the body in one paragraph, and the body as text. */
-export const stubRender: RenderMarkdown = ({ source }) => ({ html: `<p>${source}</p>`, text: source });
+export const stubRender: RenderMarkdown = (job) => ({ html: `<p>${job.source}</p>`, text: job.source, key: jobKey(job) });
+
+/** The renderer itself, without a cache, as the build's lookup gives bodies. */
+export const renderNow: RenderMarkdown = (job) => ({ ...renderMarkdown(job.source, job), key: jobKey(job) });
 
 export function term(name: string, slug: string, aliases: string[] = []): Term {
   return { name, slug, aliases };

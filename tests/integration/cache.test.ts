@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
-import { currentPipelineVersion, RenderCache } from '../../src/markdown/cache.ts';
+import { currentPipelineVersion, jobKey, RenderCache } from '../../src/markdown/cache.ts';
 import { listTree } from '../../src/files/tree.ts';
 import { PDF, PHOTO, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
@@ -278,7 +278,8 @@ describe('the rendered-Markdown cache', () => {
     const a = RenderCache.open(folder, 'version-a');
     a.set({ source: '**甲**' }, { html: '<p><strong>甲</strong></p>', text: '甲' });
     await a.save();
-    expect(RenderCache.open(folder, 'version-a').get({ source: '**甲**' })).toEqual({ html: '<p><strong>甲</strong></p>', text: '甲' });
+    // Handed out with its job's key, which the pages' fingerprints hash in the body's place.
+    expect(RenderCache.open(folder, 'version-a').get({ source: '**甲**' })).toEqual({ html: '<p><strong>甲</strong></p>', text: '甲', key: jobKey({ source: '**甲**' }) });
     const b = RenderCache.open(folder, 'version-b');
     expect(b.get({ source: '**甲**' })).toBeUndefined();
     b.set({ source: '乙' }, { html: '<p>乙</p>', text: '乙' });

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
-import { renderMarkdown } from '../../src/markdown/render.ts';
 import { buildSearchIndexInWorker } from '../../src/search/in-worker.ts';
 import { buildSearchIndex, searchSource } from '../../src/search/indexer.ts';
 import type { Site } from '../../src/site/model.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { writeFixtureSite } from '../fixtures/site.ts';
+import { renderNow } from '../helpers/content.ts';
 import { removeDir, tempDir } from '../integration/support.ts';
 
 describe('buildSearchIndexInWorker', () => {
@@ -22,7 +22,7 @@ describe('buildSearchIndexInWorker', () => {
     dir = await tempDir('search-worker');
     await writeFixtureSite(path.join(dir, 'content'));
     const { content } = await loadContent(path.join(dir, 'content'), { findLinks: findBodyLinks, root: dir });
-    site = buildSite(content!, (job) => renderMarkdown(job.source, job));
+    site = buildSite(content!, renderNow);
   });
   afterAll(() => removeDir(dir));
 

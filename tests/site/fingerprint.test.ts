@@ -40,6 +40,23 @@ describe('fingerprintPages', () => {
     expect(changed).not.toContain('/2021/02/');
   });
 
+  it('changes for an item whose body changed past its excerpt, by the body’s key: its page and its issue’s, which show the body', () => {
+    const long = '本周各单位持续推进重点项目建设。'.repeat(20);
+    const withBody = (tail: string) =>
+      buildSite(
+        content({
+          issues: [issue('2021/03', '2021-01-25')],
+          items: [item('2021/03', '01-b.md', { title: '第一条', body: `${long}${tail}` }), item('2021/03', '02-c.md', { title: '第二条' })],
+        }),
+        stubRender,
+      );
+    const [before, after] = [withBody('结尾一句。'), withBody('结尾改过的一句。')];
+    expect(after.items[0]!.excerpt).toBe(before.items[0]!.excerpt);
+    const [fingerprintsBefore, fingerprintsAfter] = [fingerprintPages(before, 'salt'), fingerprintPages(after, 'salt')];
+    const changed = [...fingerprintsAfter].filter(([url, fingerprint]) => fingerprintsBefore.get(url) !== fingerprint).map(([url]) => url);
+    expect(changed.sort()).toEqual(['/2021/03/', '/2021/03/b/']);
+  });
+
   it('changes every page with the salt (layouts, code, options)', () => {
     const before = fingerprintPages(site(), 'salt');
     const after = fingerprintPages(site(), 'other salt');

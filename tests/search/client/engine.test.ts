@@ -7,12 +7,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
 import { findBodyLinks } from '../../../src/markdown/body-links.ts';
-import { renderMarkdown } from '../../../src/markdown/render.ts';
 import { buildSearchIndex } from '../../../src/search/indexer.ts';
 import { PAGE_SIZE, Results, SearchIndex, type Filters } from '../../../src/search/client/engine.ts';
 import { buildSite } from '../../../src/site/structure.ts';
 import type { ItemPage, Site } from '../../../src/site/model.ts';
-import { content, issue, item } from '../../helpers/content.ts';
+import { content, issue, item, renderNow, stubRender } from '../../helpers/content.ts';
 import { writeFixtureSite } from '../../fixtures/site.ts';
 import { removeDir, tempDir } from '../../integration/support.ts';
 
@@ -50,7 +49,7 @@ describe('the fixture site', () => {
     dir = await tempDir('search');
     await writeFixtureSite(path.join(dir, 'content'));
     const { content: loaded } = await loadContent(path.join(dir, 'content'), { findLinks: findBodyLinks, root: dir });
-    site = buildSite(loaded!, (job) => renderMarkdown(job.source, job));
+    site = buildSite(loaded!, renderNow);
     // Small shards, so queries cross many of them.
     index = await memoryIndex(site, { shardTarget: 512 });
   });
@@ -147,7 +146,7 @@ describe('confirmation', () => {
         item('2021/01', '03-c.md', { title: '丙', body: '食品。', date: '2021-01-03' }),
       ],
     }),
-    ({ source }) => ({ html: `<p>${source}</p>`, text: source }),
+    stubRender,
   );
 
   it('drops a candidate that has every pair of the query but not the query itself, and then counts exactly', async () => {
@@ -166,7 +165,7 @@ describe('confirmation', () => {
         issues: [issue('2021/01', '2021-01-08')],
         items: [item('2021/01', '01-a.md', { title: '甲', body: '项目建设加快推进。', unit: '通航试验区管委会' }), item('2021/01', '02-b.md', { title: '乙', body: '正文。' })],
       }),
-      ({ source }) => ({ html: `<p>${source}</p>`, text: source }),
+      stubRender,
     );
     const index = await memoryIndex(withUnit);
     const hits = await (await index.search({ q: '通航试验区', filters: {} })).more();
