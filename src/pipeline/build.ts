@@ -1,9 +1,10 @@
 /**
  * A whole build: content → validated model → site structure → the steps (steps.ts: render, search
- * index, link check), all into a staging folder (staging.ts), which replaces the output folder
+ * index, body files), all into a staging folder (staging.ts), which reaches the output folder
  * only when every step has passed. A failed or killed build leaves the last good output exactly
  * as it was.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +16,9 @@ import { renderAll, RenderCache } from '../markdown/index.ts';
 import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
 import type { IssuePdfCount } from './issue-pdfs.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
-import { forgetRecord, readRecord, RECORD_VERSION, reusablePages, statFiles, upToDate, writeRecord } from './reuse.ts';
+import { checkOutput, forgetRecord, readRecord, RECORD_VERSION, reusablePages, statesAfterCommit, treeStates, upToDate, writeRecord, type PreviousOutput, type States } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-address.ts';
-import { recoverFromKilledBuilds, stagingFolder, swapIn } from './staging.ts';
+import { commitInPlace, recoverFromKilledBuilds, stagingFolder, swapIn } from './staging.ts';
 import { BuildFailure, STEPS, type BuildContext } from './steps.ts';
 import { loadChecked, withLinkProblems } from './validate.ts';
 
@@ -107,7 +108,8 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
 
   const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
   const salt = outputSalt(layoutsDir, [address, drafts, pdf]);
-  const previous = readRecord(request.cacheDir, outDir);
+  const record = readRecord(request.cacheDir, outDir);
+  const previous = record && existsSync(outDir) ? checkOutput(record) : undefined;
   const fingerprints = fingerprintPages(site, salt);
   // The form offers every unit and issue of the content, on a page or not; Decap's version is in the salt (the lockfile).
   const adminPage = publishedAdminPage(content, address.pathPrefix);
@@ -116,7 +118,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     // The output is exactly what this build would write, and it passed every step then.
     if (request.cacheDir) await memo.save(request.cacheDir).catch(() => undefined);
     time('upToDate');
-    return { ok: true, diagnostics, pages: previous.pageCount, reused: previous.pageCount, upToDate: true, address, timings };
+    return { ok: true, diagnostics, pages: previous.record.pageCount, reused: previous.record.pageCount, upToDate: true, address, timings };
   }
   const reusable = reusablePages(previous);
   const changed = changedPages(site, fingerprints, reusable);
@@ -141,34 +143,57 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     progress,
     previous,
     reused,
+    kept: new Set(),
     linked: new Map(),
-    record: { version: RECORD_VERSION, outDir, pages: fingerprints, search: undefined, site: siteFingerprint, files: new Map(), pageCount: 0 },
+    record: { version: RECORD_VERSION, outDir, pages: fingerprints, search: undefined, site: siteFingerprint, files: new Map(), folders: new Map(), pageCount: 0 },
     fingerprints,
   };
+  let committing = false;
   try {
     for (const step of STEPS) {
       await step(context);
       time(step.name);
     }
     await forgetRecord(request.cacheDir, outDir);
-    const { removed } = await swapIn(staging, outDir);
+    let removed: Promise<void> = Promise.resolve();
+    let states: { files: States; folders: States };
+    if (previous) {
+      committing = true;
+      states = await commitKept(previous, context, outDir);
+    } else {
+      ({ removed } = await swapIn(staging, outDir));
+      states = treeStates(outDir, context.linked);
+    }
     // A cache that cannot be written costs the next build time, never correctness.
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
-      context.record.files = statFiles(outDir, context.linked);
-      context.record.pageCount = context.pages;
+      Object.assign(context.record, states, { pageCount: context.pages });
       // Settled, not all: one failing must not end the wait while the others still write.
       // `search-docs-…`: the compressed entries of search index format 2, whose segments keep them in the output now.
       await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), removeOtherVersions(cacheDir, 'search-docs', [])]);
     }
     // The new output is in place: an old one left behind is cleared by the next build (recoverFromKilledBuilds).
     await removed.catch(() => undefined);
-    time('swapAndSaveCache');
+    time('commitAndSaveCache');
     return { ok: true, diagnostics, pages: context.pages, reused: context.reused.length, address, pdfs: context.pdfs, timings };
   } catch (error) {
-    await removeTree(staging);
+    // A commit cut short by an error is finished by the next build, from its journal and this staging folder.
+    if (!committing) await removeTree(staging);
     return { ok: false, diagnostics, pages: 0, reused: 0, failure: error instanceof BuildFailure ? error.message : describeError(error), timings };
   }
+}
+
+/**
+ * Commits the staging folder in place: the output keeps the files the steps kept, takes those
+ * staged, and loses the rest of what the record lists and what it does not know (added by
+ * hand). Returns the new output's states, for the record.
+ */
+async function commitKept(previous: PreviousOutput, context: BuildContext, outDir: string): Promise<{ files: States; folders: States }> {
+  // Taken before the files move (a rename keeps them).
+  const staged = treeStates(context.staging, context.linked).files;
+  const remove = [...previous.record.files.keys()].filter((file) => !staged.has(file) && !context.kept.has(file));
+  const touched = await commitInPlace(context.staging, outDir, [...remove, ...previous.strays]);
+  return statesAfterCommit(previous, context.kept, staged, touched);
 }
 
 /** Eleventy wraps the cause (a template's own error) in `originalError`; show the whole chain on one line. */

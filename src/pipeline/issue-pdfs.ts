@@ -16,6 +16,8 @@ import type { SiteAddress } from './site-address.ts';
 export interface IssuePdfOptions {
   /** The built site the pages are printed from, and the PDFs written into. */
   outDir: string;
+  /** The output whose files a build committing in place keeps: pages not in `outDir` are printed from it. */
+  keptFrom?: string;
   cacheDir: string | undefined;
   address: SiteAddress;
   /** Removes the cached PDFs no issue uses any more. */
@@ -42,7 +44,11 @@ export async function publishIssuePdfs(issues: readonly IssuePage[], keys: Reado
   if (toPrint.length > 0) await printAll(toPrint, options, cached);
   for (const issue of offered) {
     const file = cached(issue);
-    if (file) placeFile(file, path.join(options.outDir, fileOfPage(issue.pdf!)));
+    if (!file) continue;
+    const placed = path.join(options.outDir, fileOfPage(issue.pdf!));
+    // An issue page kept in place has no folder in the staging folder.
+    mkdirSync(path.dirname(placed), { recursive: true });
+    placeFile(file, placed);
   }
   if (options.prune && options.cacheDir) prune(pdfFolder(options.cacheDir), new Set(offered.map((issue) => `${keys.get(issue.url)}.pdf`)));
   return { printed: toPrint.length, reused: offered.length - toPrint.length };
@@ -53,7 +59,7 @@ async function printAll(issues: readonly IssuePage[], options: IssuePdfOptions, 
   if (options.cacheDir) mkdirSync(pdfFolder(options.cacheDir), { recursive: true });
   let printer: Printer;
   try {
-    printer = await openPrinter(options.outDir, options.address);
+    printer = await openPrinter(options.keptFrom ? [options.outDir, options.keptFrom] : options.outDir, options.address);
   } catch (error) {
     const why = error instanceof PrintError ? error.message : String(error);
     throw new PrintError(`无法生成各期 PDF（--pdf）：${why}。不带 --pdf 的 npm run build 不需要浏览器。`);

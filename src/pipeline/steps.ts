@@ -1,6 +1,6 @@
 /**
- * The steps of a build between validation and the swap, in order, each writing into the staging
- * folder: Eleventy renders the changed pages, the unchanged ones are linked from the last good
+ * The steps of a build between validation and the commit, in order, each writing into the staging
+ * folder: Eleventy renders the changed pages, the unchanged ones are kept from the last good
  * output, the search index is written. The first to throw stops the build. No step parses the
  * pages written: the bodies' links were checked against the site structure before any of them
  * (withLinkProblems in validate.ts), and every other link of a page comes from the URL table
@@ -16,7 +16,7 @@ import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { fileOfPage } from './page-files.ts';
 import type { Progress } from './progress.ts';
 import { publishFiles } from './publish-files.ts';
-import { linkFiles, untouched, type OutputRecord } from './reuse.ts';
+import { linkFiles, untouched, type OutputRecord, type PreviousOutput } from './reuse.ts';
 import type { SiteAddress } from './site-address.ts';
 
 /** What the build's steps share. */
@@ -41,11 +41,13 @@ export interface BuildContext {
   /** Number of pages written or reused. */
   pages: number;
   progress: Progress;
-  /** What the last good output holds, when it can be reused (src/pipeline/reuse.ts). */
-  previous: OutputRecord | undefined;
+  /** What the last good output holds and how it was found, when it can be reused (src/pipeline/reuse.ts). */
+  previous: PreviousOutput | undefined;
   /** URLs of the large paginated pages left out of the render set, as unchanged since `previous`. */
   reused: string[];
-  /** Files hard-linked from `previous` after they were found untouched → the state its record gave them. */
+  /** Files of `previous` the new output keeps where they are, each found untouched. */
+  kept: Set<string>;
+  /** Files of `previous` wanted under another name, hard-linked into the staging folder after they were found untouched → the state its record gave them. */
   linked: Map<string, string>;
   /** How the search index comes (startSearchIndexStep): the last build's, or built under `key` with `options`, `started` in a worker or (undefined) after Eleventy. */
   search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined; options: IndexOptions };
@@ -89,19 +91,25 @@ function countPages(written: unknown): number {
 }
 
 /**
- * `files` of the last good output (paths from its root; or a map from the path in the staging
- * folder to the path in that output), linked into the staging folder, each linked one with the
- * state its record gave it.
+ * Files of the last good output the new one has too (a map from the path in the new output to
+ * the path in the last; paths from its root): kept where they are when the paths are equal, the
+ * others linked into the staging folder, each linked one with the state its record gave it.
  */
-function linkFromPrevious(context: BuildContext, previous: OutputRecord, files: readonly string[] | ReadonlyMap<string, string>): void {
-  const source = (file: string) => (files instanceof Map ? (files as ReadonlyMap<string, string>).get(file)! : file);
-  for (const file of linkFiles(previous.outDir, context.staging, files)) context.linked.set(file, previous.files.get(source(file))!);
+function takeFromPrevious(context: BuildContext, { record }: PreviousOutput, files: ReadonlyMap<string, string>): void {
+  const elsewhere = new Map<string, string>();
+  for (const [file, source] of files) {
+    if (file === source) context.kept.add(file);
+    else elsewhere.set(file, source);
+  }
+  for (const file of linkFiles(record.outDir, context.staging, elsewhere)) context.linked.set(file, record.files.get(elsewhere.get(file)!)!);
 }
 
-/** The unchanged pages, linked from the last good output. */
+const samePaths = (files: readonly string[]) => new Map(files.map((file) => [file, file]));
+
+/** The unchanged pages, kept from the last good output. */
 async function reusePages(context: BuildContext): Promise<void> {
   if (!context.previous) return;
-  linkFromPrevious(context, context.previous, context.reused.map(fileOfPage));
+  takeFromPrevious(context, context.previous, samePaths(context.reused.map(fileOfPage)));
   context.pages += context.reused.length;
 }
 
@@ -129,11 +137,12 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
   const key = searchKey(context.site, context.fingerprints);
   const previous = context.previous;
   const untouchedIn = (files: readonly string[]) => files.every((file) => untouched(previous!, `search/${file}`));
-  if (previous?.search?.key === key && untouchedIn(previous.search.files)) {
-    context.search = { reuse: previous.search };
+  const last = previous?.record.search;
+  if (last?.key === key && untouchedIn(last.files)) {
+    context.search = { reuse: last };
     return;
   }
-  const options: IndexOptions = { previous: previous?.search?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [] };
+  const options: IndexOptions = { previous: last?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [] };
   const started = inWorker(context) ? startSearchIndex(context.site, options) : undefined;
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
   started?.catch(() => undefined);
@@ -144,13 +153,13 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
 async function writeSearchIndexStep(context: BuildContext): Promise<void> {
   const plan = context.search!;
   if ('reuse' in plan) {
-    linkFromPrevious(context, context.previous!, plan.reuse.files.map((file) => `search/${file}`));
+    takeFromPrevious(context, context.previous!, samePaths(plan.reuse.files.map((file) => `search/${file}`)));
     context.record.search = plan.reuse;
     return;
   }
   const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: plan.options });
   // The segments kept and the items stored before, from the last output (only ever offered when there was one).
-  if (index.linked.size > 0) linkFromPrevious(context, context.previous!, new Map([...index.linked].map(([file, from]) => [`search/${file}`, `search/${from}`])));
+  if (index.linked.size > 0) takeFromPrevious(context, context.previous!, new Map([...index.linked].map(([file, from]) => [`search/${file}`, `search/${from}`])));
   context.record.search = { key: plan.key, files: [...index.files.keys(), ...index.linked.keys()], segments: index.segments };
 }
 
@@ -165,7 +174,8 @@ async function printIssuePdfs(context: BuildContext): Promise<void> {
   if (!context.pdf) return;
   const { site, staging, cacheDir, address, drafts, progress } = context;
   try {
-    context.pdfs = await publishIssuePdfs(site.issues, issuePdfKeys(site, context.fingerprints), { outDir: staging, cacheDir, address, prune: !drafts, progress });
+    const keptFrom = context.previous?.record.outDir;
+    context.pdfs = await publishIssuePdfs(site.issues, issuePdfKeys(site, context.fingerprints), { outDir: staging, keptFrom, cacheDir, address, prune: !drafts, progress });
   } catch (error) {
     throw error instanceof PrintError ? new BuildFailure(error.message) : error;
   }

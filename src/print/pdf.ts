@@ -43,10 +43,22 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-/** `address`: where the site is published (the build's), which the PDF's links lead to. */
-export async function openPrinter(siteDir: string, address: SiteAddress): Promise<Printer> {
+/**
+ * `address`: where the site is published (the build's), which the PDF's links lead to. `siteDir`:
+ * the built site; or, for a build that commits in place, its staging folder and then the output
+ * it keeps files of, looked in in that order.
+ */
+export async function openPrinter(siteDir: string | readonly string[], address: SiteAddress): Promise<Printer> {
   await requireCjkFont();
-  const root = path.resolve(siteDir);
+  const roots = (typeof siteDir === 'string' ? [siteDir] : siteDir).map((dir) => path.resolve(dir));
+  const root = roots[0]!;
+  /** The file the site serves for `pathname`: the first root's that is there; null outside the site, undefined when none is. */
+  const found = async (pathname: string): Promise<string | null | undefined> => {
+    const files = roots.map((dir) => fileInSite(dir, address.pathPrefix, pathname));
+    if (files.includes(undefined)) return null;
+    for (const file of files) if (await access(file!).then(() => true, () => false)) return file;
+    return undefined;
+  };
   const browser: Browser = await launchChromium().catch((error: unknown) => {
     throw new PrintError(`无法启动 Chromium 浏览器（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）：请安装，如 sudo apt-get install chromium`);
   });
@@ -57,12 +69,10 @@ export async function openPrinter(siteDir: string, address: SiteAddress): Promis
     const origin = new URL(address.url).origin;
     await context.route('**/*', async (route) => {
       const requested = new URL(route.request().url());
-      const file = requested.origin === origin ? fileInSite(root, address.pathPrefix, requested.pathname) : undefined;
-      if (!file) return route.abort('blockedbyclient');
-      await access(file).then(
-        () => route.fulfill({ path: file }),
-        () => route.fulfill({ status: 404, path: path.join(root, '404.html') }).catch(() => route.abort('filenotfound')),
-      );
+      const file = requested.origin === origin ? await found(requested.pathname) : null;
+      if (file === null) return route.abort('blockedbyclient');
+      if (file) return route.fulfill({ path: file });
+      await route.fulfill({ status: 404, path: path.join(root, '404.html') }).catch(() => route.abort('filenotfound'));
     });
   } catch (error) {
     await browser.close();
@@ -70,9 +80,8 @@ export async function openPrinter(siteDir: string, address: SiteAddress): Promis
   }
   return {
     async print(url, out) {
-      const file = fileInSite(root, '/', url);
-      if (!file || !(await access(file).then(() => true, () => false))) {
-        throw new PrintError(`网站目录 ${siteDir} 中没有页面 ${url}：请先运行 npm run build，并核对期次`);
+      if (!(await found(`${address.pathPrefix}${url.slice(1)}`))) {
+        throw new PrintError(`网站目录 ${root} 中没有页面 ${url}：请先运行 npm run build，并核对期次`);
       }
       const page = await context.newPage();
       try {

@@ -3,7 +3,7 @@
  * Markdown and the unchanged pages of the last output; after every kind of change its output
  * must equal, byte for byte, a build of the same content with no cache at all.
  */
-import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
@@ -74,6 +74,12 @@ describe('a build with a cache', () => {
       () => rm(path.join(out(), `${item.url.slice(1)}index.html`)),
       () => writeFile(path.join(out(), 'archive/index.html'), '改坏了'),
       () => writeFile(path.join(out(), 'extra.html'), '<p>多出来的文件</p>'),
+      // Deep in the output, a file and a folder of files: a build that keeps the output in place must still find them.
+      () => writeFile(path.join(out(), `${item.url.slice(1)}extra.html`), '<p>多出来的文件</p>'),
+      async () => {
+        await mkdir(path.join(out(), 'archive/extra/deep'), { recursive: true });
+        await writeFile(path.join(out(), 'archive/extra/deep/index.html'), '<p>多出来的文件夹</p>');
+      },
     ]) {
       await tamper();
       const { cached, tree, freshTree } = await buildBoth();

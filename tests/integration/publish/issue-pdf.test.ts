@@ -4,7 +4,7 @@
  * needs no browser. Run as CI runs it, the CLI in a child process; read back with poppler-utils.
  */
 import { statSync } from 'node:fs';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,29 @@ describe('the next build', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('已是最新');
     expect(statSync(pdf).ino).toBe(inode);
+  }, TIMEOUT);
+
+  it('prints an issue again whose PDF left the cache while its page stays in the output, from that page', async () => {
+    const [changed, ...others] = fixture.issues;
+    // Another item edited, so that the build does not find the output up to date, and the issue's cached PDF gone.
+    await appendFile(path.join(content, others[0]!.items[0]!.file), '\n又补充一段。\n');
+    const cached = listTree(path.join(dir, 'cache', 'pdf'));
+    const before = await hashTree(out());
+    const key = path.relative(out(), pdfOf(changed!)).split(path.sep).join('/');
+    for (const file of cached) {
+      const pdf = path.join(dir, 'cache', 'pdf', file);
+      if ((await readFile(pdf)).equals(await readFile(pdfOf(changed!)))) await rm(pdf);
+    }
+    expect(listTree(path.join(dir, 'cache', 'pdf')).length).toBe(cached.length - 1);
+    const next = await build('--pdf');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain(`各期 PDF：新生成 2 份，${others.length - 1} 份未改变`);
+    // Its page was not rendered again: the printer found it in the output kept.
+    expect((await hashTree(out()))[`${changed!.key}/index.html`]).toBe(before[`${changed!.key}/index.html`]);
+    const printed = await text(pdfOf(changed!));
+    expect(printed.startsWith(`工作动态第${changed!.number}期`), printed.slice(0, 40)).toBe(true);
+    expect(printed).toContain('补充一段新的文字。');
+    expect(key).toBe(`${changed!.key}/${changed!.key.replace('/', '-')}.pdf`);
   }, TIMEOUT);
 
   it('without --pdf offers no PDF and leaves none behind', async () => {
