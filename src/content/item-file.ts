@@ -17,7 +17,7 @@ export interface ItemContext {
   office: string;
   today: IsoDate | undefined;
   findLinks: FindLinks;
-  /** What the above were made from, as text: a kept item holds while it is the same. */
+  /** A hash of what the above were made from: a kept item holds while it is the same. */
   key: string;
 }
 

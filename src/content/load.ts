@@ -3,6 +3,7 @@
  * bad input: every problem in every file comes back as a diagnostic, so a clerk sees them all
  * at once. Each kind of file has its own module; this one puts them in order.
  */
+import { createHash } from 'node:crypto';
 import { checkCollisions } from './collisions.ts';
 import { listContent, reportUnreadFiles, sortContentFiles, type ContentListing } from './content-folder.ts';
 import { BodyFiles } from './link-targets.ts';
@@ -89,7 +90,8 @@ export async function loadContent(contentDir: string, options: LoadOptions): Pro
     office,
     today: options.today,
     findLinks,
-    key: JSON.stringify([units ?? null, categories ?? null, office, options.today ?? null]),
+    // Hashed: the memo keeps it beside each of 20,000 items, where the text (2 KB) was half of its 84 MB.
+    key: createHash('sha256').update(JSON.stringify([units ?? null, categories ?? null, office, options.today ?? null])).digest('base64url'),
   };
   const items: Item[] = [];
   const titles: TitledFile[] = [];
