@@ -19,6 +19,8 @@ export interface IndexOptions {
   shardTarget?: number;
   /** The segments of the last build, whose files the caller can link from its output. */
   previous?: readonly SegmentState[];
+  /** The code's version, in every entry's key (entryKey); writeSearchIndex and startSearchIndex give it. */
+  salt?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export const REBUILD_SHARE = 1 / 8;
 export const REBUILD_MIN = 64;
 
 /** What of an item the index holds. */
-export type SearchItem = Pick<ItemPage, 'title' | 'url' | 'date' | 'dateText' | 'text'> & {
+export type SearchItem = Pick<ItemPage, 'title' | 'url' | 'date' | 'dateText' | 'text' | 'bodyKey'> & {
   unit: Pick<ItemPage['unit'], 'name'>;
   category: Pick<ItemPage['category'], 'name'>;
   issue: Pick<ItemPage['issue'], 'year'>;
@@ -63,7 +65,7 @@ export interface SearchSource {
 
 export function searchSource(site: Site): SearchSource {
   return {
-    newest: site.newest.map(({ title, url, date, dateText, text, unit, category, issue }) => ({ title, url, date, dateText, text, unit: { name: unit.name }, category: { name: category.name }, issue: { year: issue.year } })),
+    newest: site.newest.map(({ title, url, date, dateText, text, bodyKey, unit, category, issue }) => ({ title, url, date, dateText, text, bodyKey, unit: { name: unit.name }, category: { name: category.name }, issue: { year: issue.year } })),
     termIndexes: site.termIndexes,
   };
 }
@@ -207,7 +209,7 @@ export function buildSearchIndex(site: SearchSource, options: IndexOptions = {})
   const items = site.newest;
   const entries = items.map((item): Entry => {
     const doc = storedDoc(item);
-    return { doc, year: item.issue.year, key: entryKey(doc, item.issue.year) };
+    return { doc, year: item.issue.year, key: entryKey(doc, item.issue.year, item.bodyKey, options.salt ?? '') };
   });
   const planned = plan(entries, options.previous ?? [], shardTarget);
   const { segments, tokens, files, linked } = planned;

@@ -44,10 +44,14 @@ export interface BuiltSegment {
 
 /**
  * An entry's key: a hash of all it shows and is found by. Equal keys, equal entries, so an entry
- * of an earlier segment stands for the item as long as its key is the item's.
+ * of an earlier segment stands for the item as long as its key is the item's. The body's text
+ * stands in by `bodyKey`, the key of its render job (the hash of its source and options), with
+ * `salt`, the code's version, which covers how a body is rendered: hashing every text took the
+ * index 0.16 s of a merge at 20,000 items.
  */
-export function entryKey(doc: StoredDoc, year: number): string {
-  return createHash('sha256').update(JSON.stringify(doc)).update(`\n${year}`).digest('base64url').slice(0, 22);
+export function entryKey(doc: StoredDoc, year: number, bodyKey: string, salt: string): string {
+  const { x: _text, ...shown } = doc;
+  return createHash('sha256').update(JSON.stringify([shown, year, bodyKey, salt])).digest('base64url').slice(0, 22);
 }
 
 /**

@@ -7,6 +7,7 @@ import { existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { currentCodeVersion } from '../cache/index.ts';
 import type { Site } from '../site/index.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
@@ -36,8 +37,11 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
   for (const [name, bytes] of files) writeFileSync(path.join(dir, name), bytes);
 }
 
+/** The code's version goes into every entry's key: a body's text stands in by its render key (entryKey). */
+const salted = (options: IndexOptions = {}): IndexOptions => ({ ...options, salt: currentCodeVersion() });
+
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
-export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), options);
+export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), salted(options));
 
 /**
  * For an index written over the last one in place (`npm run dev`), whose kept segments are already
@@ -60,7 +64,7 @@ export async function replaceInPlace(outDir: string, index: SearchIndexFiles): P
 /** Writes the index `started` in a worker, or builds it here, now, with `options`. */
 export async function writeSearchIndex(site: Site, outDir: string, how: { started?: Promise<SearchIndexFiles>; options?: IndexOptions } = {}): Promise<SearchIndexFiles> {
   const client = bundleClient(); // esbuild works in its own process meanwhile
-  const index = how.started ? await how.started : buildSearchIndex(site, how.options);
+  const index = how.started ? await how.started : buildSearchIndex(site, salted(how.options));
   index.files.set('search.js', await client);
   writeAll(path.join(outDir, 'search'), index.files);
   return index;

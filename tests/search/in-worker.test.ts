@@ -1,6 +1,7 @@
 /**
  * The index built in a worker thread, from the bundled worker script, is the index built in this
- * thread from the whole site: the same files, byte for byte.
+ * thread from the whole site: the same files, byte for byte. The build's ways in (startSearchIndex,
+ * writeSearchIndex) key its entries under the code's version.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { loadContent } from '../../src/content/load.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
 import { buildSearchIndexInWorker } from '../../src/search/in-worker.ts';
 import { buildSearchIndex, searchSource } from '../../src/search/indexer.ts';
+import { startSearchIndex, writeSearchIndex } from '../../src/search/write.ts';
 import type { Site } from '../../src/site/model.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { writeFixtureSite } from '../fixtures/site.ts';
@@ -44,6 +46,17 @@ describe('buildSearchIndexInWorker', () => {
     expect(there.manifest.segments).toHaveLength(2);
     expect(there.linked).toEqual(here.linked);
     expect([...there.files.keys()]).toEqual([...here.files.keys()]);
+  });
+
+  it('is started and written with the code’s version in every entry’s key, so an index built without it is not kept', async () => {
+    const unsalted = buildSearchIndex({ ...searchSource(site), newest: searchSource(site).newest.slice(1) });
+    expect(buildSearchIndex(site, { previous: unsalted.segments }).manifest.segments).toHaveLength(2);
+    const started = await startSearchIndex(site, { previous: unsalted.segments });
+    const written = await writeSearchIndex(site, path.join(dir, 'written'), { options: { previous: unsalted.segments } });
+    for (const index of [started, written]) {
+      expect(index.manifest.segments).toHaveLength(1);
+      expect(index.linked.size).toBe(0);
+    }
   });
 
   it('hands the worker no page HTML', () => {

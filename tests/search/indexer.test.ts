@@ -15,16 +15,21 @@ const UNITS = ['济源路街道', '区卫健委', '区发改委', '区城管局'
 const CATEGORIES = ['工作动态', '基层信息'];
 const PHRASES = ['冷链食品', '疫情防控', '核酸检测', '就地过年', '垃圾分类', '营商环境', '安全生产', '老旧小区改造', '志愿服务', '河长制'];
 
+/** Stands for the key of the render job whose text is `text`: a body whose text changed has another. */
+const renderKey = (text: string) => `render:${text}`;
+
 /** Item n, dated by n (a larger n is newer), its text from a few phrases; `rare` adds a character outside GB 2312. */
 function item(n: number, extra = ''): SearchItem {
   const day = new Date(Date.UTC(2020, 0, 1 + n));
   const date = day.toISOString().slice(0, 10);
+  const text = `${PHRASES[(n * 3) % PHRASES.length]}，${PHRASES[(n * 7 + 1) % PHRASES.length]}。共${n % 13}人参加。${extra}`;
   return {
     title: `${PHRASES[n % PHRASES.length]}第${n}号信息${extra}`,
     url: `/${day.getUTCFullYear()}/${String(n).padStart(4, '0')}/`,
     date,
     dateText: `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月${day.getUTCDate()}日`,
-    text: `${PHRASES[(n * 3) % PHRASES.length]}，${PHRASES[(n * 7 + 1) % PHRASES.length]}。共${n % 13}人参加。${extra}`,
+    text,
+    bodyKey: renderKey(text),
     unit: { name: UNITS[n % UNITS.length]! },
     category: { name: CATEGORIES[n % CATEGORIES.length]! },
     issue: { year: day.getUTCFullYear() },
@@ -133,7 +138,7 @@ describe('buildSearchIndex with the last build’s segments', () => {
     // Added, then corrected: the segment of the added item goes, the first one stays.
     items.push(item(150, '旧说法鑫淼'));
     output.build(items);
-    items[150] = { ...items[150]!, title: `${item(150).title}新说法`, text: `${item(150).text}新说法` };
+    items[150] = { ...items[150]!, title: `${item(150).title}新说法`, text: `${item(150).text}新说法`, bodyKey: renderKey(`${item(150).text}新说法`) };
     let index = output.build(items);
     expect(index.manifest.segments.map((segment) => segment.parts)[0]).toBe(first.manifest.segments[0]!.parts);
     expect(index.manifest.segments.map((segment) => segment.entries)).toEqual([150, 1]);
@@ -199,6 +204,24 @@ describe('buildSearchIndex with the last build’s segments', () => {
     expect(Math.max(...rawShards(added.parts))).toBeLessThan(2 * SMALL_SHARD_TARGET);
     const base = buildSearchIndex(source(items)).files;
     expect(Math.max(...[...base].filter(([file]) => /\/t\d+\.bin$/.test(file)).map(([, bytes]) => gunzipSync(bytes).length))).toBeGreaterThan(4 * SMALL_SHARD_TARGET);
+  });
+
+  it('keeps no segment built by another version of the code: a body is known by its render key, which holds only within one', () => {
+    const items = range(0, 100);
+    const first = buildSearchIndex(source(items), { salt: 'code-1' });
+    items.push(item(100));
+    expect(buildSearchIndex(source(items), { previous: first.segments, salt: 'code-1' }).manifest.segments.map((segment) => segment.parts)[0]).toBe(first.manifest.segments[0]!.parts);
+    const upgraded = buildSearchIndex(source(items), { previous: first.segments, salt: 'code-2' });
+    expect(upgraded.manifest.segments.map((segment) => segment.entries)).toEqual([101]);
+    expect(upgraded.linked.size).toBe(0);
+  });
+
+  it('builds again the segment of an item whose render key changed, its text as stored being the same', () => {
+    const items = range(0, 100);
+    const first = buildSearchIndex(source(items));
+    items[40] = { ...items[40]!, bodyKey: 'render:the same text, rendered by a job with another link target' };
+    const next = buildSearchIndex(source(items), { previous: first.segments });
+    expect(next.manifest.segments[0]!.parts).not.toBe(first.manifest.segments[0]!.parts);
   });
 
   it('gives the pinyin table a character outside GB 2312 only while an item has it', async () => {
