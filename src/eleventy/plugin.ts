@@ -11,6 +11,7 @@ import rssPlugin from '@11ty/eleventy-plugin-rss';
 import { chinaMidnight, chinaMidnightInstant } from '../content/index.ts';
 import { firstImageEager } from '../markdown/index.ts';
 import { urls, type RenderSet, type Site } from '../site/index.ts';
+import { compileThrough, type CompiledTemplates, type NunjucksModule } from './compiled-templates.ts';
 import { addPathPrefix } from './path-prefix.ts';
 
 /** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no types). */
@@ -28,6 +29,8 @@ export interface EleventyConfig {
   on(event: 'eleventy.after', handler: (event: { directories: { output: string } }) => Promise<void>): void;
   /** Before a rebuild in watch mode, with the paths that changed. */
   on(event: 'eleventy.beforeWatch', handler: (changed: string[]) => void): void;
+  /** Once Eleventy has made its Nunjucks environment (for each build), with the module it came from. */
+  on(event: 'eleventy.engine.njk', handler: (event: { nunjucks: NunjucksModule }) => void): void;
   addPlugin(plugin: (eleventyConfig: never, options?: Record<string, unknown>) => void, options?: Record<string, unknown>): void;
   addFilter(name: string, filter: (value: never) => unknown): void;
   addTransform(name: string, transform: (this: never, content: string) => string): void;
@@ -54,6 +57,8 @@ export interface BulletinPluginOptions {
   layoutsDir: string;
   /** Called as each page is rendered, to show a long build's progress. */
   onPage?: () => void;
+  /** The templates' compiled sources, kept between builds (compiled-templates.ts); compiled anew without. */
+  templates?: CompiledTemplates;
 }
 
 /** The stylesheet's parts in layouts/styles/, in cascade order; served as one file. */
@@ -79,6 +84,10 @@ export function bulletinPlugin(eleventyConfig: EleventyConfig, options: Bulletin
   eleventyConfig.on('eleventy.beforeWatch', () => {
     current = undefined;
   });
+
+  // --- Compiled templates, kept between builds ---
+  const { templates } = options;
+  if (templates) eleventyConfig.on('eleventy.engine.njk', ({ nunjucks }) => compileThrough(nunjucks, templates));
 
   // --- Page types: items, issues and listings, paged through the render set ---
   // Eleventy compiles a paginated Nunjucks template anew for every page (its Nunjucks engine keeps

@@ -170,7 +170,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       Object.assign(context.record, states, { pageCount: context.pages });
       // Settled, not all: one failing must not end the wait while the others still write.
       // `search-docs-…`: the compressed entries of search index format 2, whose segments keep them in the output now.
-      await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), removeOtherVersions(cacheDir, 'search-docs', [])]);
+      await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), context.templates?.save(), removeOtherVersions(cacheDir, 'search-docs', [])]);
     }
     // The new output is in place: an old one left behind is cleared by the next build (recoverFromKilledBuilds).
     await removed.catch(() => undefined);

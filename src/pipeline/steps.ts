@@ -51,6 +51,8 @@ export interface BuildContext {
   linked: Map<string, string>;
   /** How the search index comes (startSearchIndexStep): the last build's, or built under `key` with `options`, `started` in a worker or (undefined) after Eleventy. */
   search?: { reuse: NonNullable<OutputRecord['search']> } | { key: string; started: Promise<SearchIndexFiles> | undefined; options: IndexOptions };
+  /** The templates' compiled sources, when Eleventy ran: saved with the other caches. */
+  templates?: { save(): Promise<void> };
   /** What this build's output holds, filled in by the steps. */
   record: OutputRecord;
   fingerprints: Fingerprints;
@@ -67,7 +69,9 @@ async function renderPages(context: BuildContext): Promise<void> {
   // templates changed in watch mode. A build has none, and the hook slows every later import.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
   // Imported here: a build that finds its output up to date never loads Eleventy (0.6 s).
-  const [{ default: Eleventy }, { bulletinPlugin }] = await Promise.all([import('@11ty/eleventy'), import('../eleventy/index.ts')]);
+  const [{ default: Eleventy }, { bulletinPlugin, CompiledTemplates }] = await Promise.all([import('@11ty/eleventy'), import('../eleventy/index.ts')]);
+  const templates = CompiledTemplates.read(context.cacheDir);
+  context.templates = templates;
   const eleventy = new Eleventy(layoutsDir, context.staging, {
     quietMode: true,
     configPath: false,
@@ -76,6 +80,7 @@ async function renderPages(context: BuildContext): Promise<void> {
       bulletinPlugin(eleventyConfig, {
         build: { site, renderSet },
         layoutsDir,
+        templates,
         onPage: () => context.progress.update('正在生成页面', ++written),
       }),
   });

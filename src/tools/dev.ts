@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { bulletinPlugin, type EleventyConfig } from '../eleventy/index.ts';
+import { bulletinPlugin, CompiledTemplates, type EleventyConfig } from '../eleventy/index.ts';
 import { DEFAULT_DEV_HOST, hostWarning, LAYOUTS_DIR, listenOn, Preview } from '../pipeline/index.ts';
 import { urls } from '../site/index.ts';
 import { formMiddleware } from './admin/http.ts';
@@ -38,12 +38,14 @@ const { values } = readFlags(
 );
 
 const preview = new Preview({ contentDir: values.content, outDir: path.resolve(values.out), layoutsDir: LAYOUTS_DIR, cacheDir: values.cache });
+// The templates' compiled sources: those of the last build, then kept in memory from one save to the next.
+const templates = CompiledTemplates.read(values.cache);
 const eleventy = new Eleventy(LAYOUTS_DIR, values.out, {
   quietMode: true,
   configPath: false,
   runMode: values['no-serve'] ? 'watch' : 'serve',
   config: (eleventyConfig: EleventyConfig) => {
-    bulletinPlugin(eleventyConfig, { build: () => preview.site(), layoutsDir: LAYOUTS_DIR });
+    bulletinPlugin(eleventyConfig, { build: () => preview.site(), layoutsDir: LAYOUTS_DIR, templates });
     eleventyConfig.addWatchTarget(values.content);
     // Eleventy waits for a saved file to stay unchanged 150 ms before it rebuilds; editors write a
     // Markdown file at once, and a half-written file only shows its errors until the next event.
