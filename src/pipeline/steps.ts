@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeAdminFolder } from '../admin/index.ts';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
-import { segmentFiles, startSearchIndex, writeSearchIndex, type IndexOptions, type SearchIndexFiles } from '../search/index.ts';
+import { readingsFile, segmentFiles, startSearchIndex, writeSearchIndex, type IndexOptions, type SearchIndexFiles } from '../search/index.ts';
 import { issuePdfKeys, searchKey, urls, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { fileOfPage } from './page-files.ts';
@@ -147,7 +147,10 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
     context.search = { reuse: last };
     return;
   }
-  const options: IndexOptions = { previous: last?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [] };
+  const options: IndexOptions = {
+    previous: last?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [],
+    readingsFile: context.cacheDir && readingsFile(context.cacheDir),
+  };
   const started = inWorker(context) ? startSearchIndex(context.site, options) : undefined;
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
   started?.catch(() => undefined);

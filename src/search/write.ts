@@ -7,7 +7,7 @@ import { existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentCodeVersion } from '../cache/index.ts';
+import { currentCodeVersion, removeOtherVersions } from '../cache/index.ts';
 import type { Site } from '../site/index.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
@@ -39,6 +39,12 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 
 /** The code's version goes into every entry's key: a body's text stands in by its render key (entryKey). */
 const salted = (options: IndexOptions = {}): IndexOptions => ({ ...options, salt: currentCodeVersion() });
+
+/** Where the build cache keeps GB 2312's readings for the index (IndexOptions.readingsFile), named by the code's version, which covers pinyin-pro's. */
+export const readingsFile = (cacheDir: string): string => path.join(cacheDir, `pinyin-${currentCodeVersion()}.bin`);
+
+/** Removes the readings kept for other versions of the code. */
+export const removeOtherReadings = (cacheDir: string): Promise<void> => removeOtherVersions(cacheDir, 'pinyin', [path.basename(readingsFile(cacheDir))]);
 
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
 export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), salted(options));

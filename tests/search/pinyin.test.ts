@@ -1,7 +1,11 @@
 /** The pinyin table of the search index: readings of the archive's words, in shards by key. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import iconv from 'iconv-lite';
 import { pinyin as pinyinPro } from 'pinyin-pro';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CharShard, PinyinShard } from '../../src/search/format.ts';
 import { buildPinyin, gb2312Readings } from '../../src/search/pinyin.ts';
 import { buildSite } from '../../src/site/structure.ts';
@@ -91,5 +95,40 @@ describe('gb2312Readings', () => {
     // Characters a word beside them would read otherwise: 行 (银行 hang), 长 (长大 zhang), 重 (重庆 chong); 女 as nv.
     expect(['行', '长', '重', '女'].map((char) => gb2312Readings().get(char))).toEqual(['xing', 'chang', 'zhong', 'nv']);
     expect(gb2312Readings()).toEqual(alone);
+  });
+});
+
+describe('keepGb2312Readings', () => {
+  /** The pinyin module as a new process loads it: no table made yet. */
+  const freshModule = async () => {
+    vi.resetModules();
+    return import('../../src/search/pinyin.ts');
+  };
+  const cacheFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'bulletin-pinyin-')), 'pinyin-version.bin');
+
+  it('keeps the table in the file, and a later process takes it from there', async () => {
+    const file = cacheFile();
+    const first = await freshModule();
+    first.keepGb2312Readings(file);
+    expect(deserialize(readFileSync(file))).toEqual(gb2312Readings());
+    // What a later process reads is what it uses: a table planted in the file shows.
+    const planted = new Map(gb2312Readings()).set('中', 'planted');
+    writeFileSync(file, serialize(planted));
+    const later = await freshModule();
+    later.keepGb2312Readings(file);
+    expect(later.gb2312Readings().get('中')).toBe('planted');
+    rmSync(path.dirname(file), { recursive: true });
+  });
+
+  it('makes the table again from a file that is not a whole one, and keeps it', async () => {
+    const file = cacheFile();
+    for (const bytes of [serialize(new Map([['中', 'zhong']])), Buffer.from('not a table')]) {
+      writeFileSync(file, bytes);
+      const fresh = await freshModule();
+      fresh.keepGb2312Readings(file);
+      expect(fresh.gb2312Readings()).toEqual(gb2312Readings());
+      expect(deserialize(readFileSync(file))).toEqual(gb2312Readings());
+    }
+    rmSync(path.dirname(file), { recursive: true });
   });
 });
