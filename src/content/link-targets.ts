@@ -5,7 +5,7 @@
  * and is what its extension says. Finding the links reads the body alone (the Markdown stage does
  * it); the files are asked of the disk on every load, their contents read only when they changed.
  */
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { extensionOf, fileTypeOf } from './file-types.ts';
 import { fileState, formatBytes, inspectFile, inspectionKey, statOf, type InspectedFile } from './linked-files.ts';
@@ -31,6 +31,15 @@ export interface LinkContext {
   inspected: InspectedFiles;
 }
 
+/** The real path of `file`, or undefined when there is none (it does not exist). */
+function realpathOf(file: string): string | undefined {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The local files the bodies of one load link to: every one named, and those that may be published. */
 export class BodyFiles {
   /** Every local file a body names, relative to the content folder: no other file goes unmentioned. */
@@ -38,7 +47,7 @@ export class BodyFiles {
   readonly files = new Map<string, LinkedFile>();
 
   /** The content folder's real path, asked of the disk once a load. */
-  #root: Promise<string> | undefined;
+  #root: string | undefined;
   /** The last load's inspections by extension and hash, made when first needed. */
   #byBytes: Map<string, InspectedFile> | undefined;
 
@@ -67,9 +76,10 @@ export class BodyFiles {
   async #fileProblem(link: BodyLink, linked: string, named: string): Promise<string | undefined> {
     const { context } = this;
     const what = link.kind === 'image' ? '图片' : '链接的文件';
-    const root = await (this.#root ??= realpath(context.contentDir));
+    // Synchronous, the libc call the asynchronous one makes: 200 photos' awaits, one thread-pool round trip each, took a warm build 0.07 s.
+    const root = (this.#root ??= realpathSync.native(context.contentDir));
     const target = path.resolve(context.contentDir, named);
-    const real = await realpath(target).catch(() => undefined);
+    const real = realpathOf(target);
     if (!isInside(root, real ?? target)) return `${what}“${link.url}”在 content/ 之外：请把文件放进 content/，并按本文件所在目录写相对路径`;
     if (real === undefined) return `${what}“${link.url}”不存在：请核对文件名和位置（相对于本文件所在目录），或删去这个链接`;
     // A page of the site (src/site/body-links.ts).
