@@ -157,18 +157,18 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     }
     await forgetRecord(request.cacheDir, outDir);
     let removed: Promise<void> = Promise.resolve();
-    let states: { files: States; folders: States };
+    // A commit in place gives the states the record needs; after a swap they are taken when there is a record to write.
+    let states: { files: States; folders: States } | undefined;
     if (previous) {
       committing = true;
       states = await commitKept(previous, context, outDir);
     } else {
       ({ removed } = await swapIn(staging, outDir));
-      states = treeStates(outDir, context.linked);
     }
     // A cache that cannot be written costs the next build time, never correctness.
     if (request.cacheDir) {
       const cacheDir = request.cacheDir;
-      Object.assign(context.record, states, { pageCount: context.pages });
+      Object.assign(context.record, states ?? treeStates(outDir, context.linked), { pageCount: context.pages });
       // Settled, not all: one failing must not end the wait while the others still write.
       // `search-docs-…`: the compressed entries of search index format 2, whose segments keep them in the output now.
       await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), context.templates?.save(), removeOtherReadings(cacheDir), removeOtherVersions(cacheDir, 'search-docs', [])]);
