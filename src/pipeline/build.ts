@@ -13,7 +13,7 @@ import { outputSalt, removeOtherVersions } from '../cache/index.ts';
 import { LoadMemo, type Diagnostic, type IsoDate } from '../content/index.ts';
 import { removeTree } from '../files/index.ts';
 import { renderAll, RenderCache } from '../markdown/index.ts';
-import { removeOtherReadings } from '../search/index.ts';
+import { saveReadings } from '../search/index.ts';
 import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
 import type { IssuePdfCount } from './issue-pdfs.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
@@ -171,7 +171,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
       Object.assign(context.record, states ?? treeStates(outDir, context.linked), { pageCount: context.pages });
       // Settled, not all: one failing must not end the wait while the others still write.
       // `search-docs-…`: the compressed entries of search index format 2, whose segments keep them in the output now.
-      await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), context.templates?.save(), removeOtherReadings(cacheDir), removeOtherVersions(cacheDir, 'search-docs', [])]);
+      await Promise.allSettled([cache.save(), memo.save(cacheDir), writeRecord(cacheDir, context.record), context.templates?.save(), saveReadings(cacheDir), removeOtherVersions(cacheDir, 'search-docs', [])]);
     }
     // The new output is in place: an old one left behind is cleared by the next build (recoverFromKilledBuilds).
     await removed.catch(() => undefined);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeAdminFolder } from '../admin/index.ts';
 import type { EleventyConfig } from '../eleventy/index.ts';
 import { PrintError } from '../print/index.ts';
-import { readingsFile, segmentFiles, startSearchIndex, writeSearchIndex, type IndexOptions, type SearchIndexFiles } from '../search/index.ts';
+import { readingsIn, segmentFiles, startSearchIndex, writeSearchIndex, type IndexOptions, type SearchIndexFiles } from '../search/index.ts';
 import { issuePdfKeys, searchKey, urls, type Fingerprints, type RenderSet, type Site } from '../site/index.ts';
 import { publishIssuePdfs, type IssuePdfCount } from './issue-pdfs.ts';
 import { fileOfPage } from './page-files.ts';
@@ -149,7 +149,7 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
   }
   const options: IndexOptions = {
     previous: last?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [],
-    readingsFile: context.cacheDir && readingsFile(context.cacheDir),
+    readings: context.cacheDir === undefined ? undefined : readingsIn(context.cacheDir),
   };
   const started = inWorker(context) ? startSearchIndex(context.site, options) : undefined;
   // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.

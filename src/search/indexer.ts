@@ -9,9 +9,10 @@
  * outside the largest segment, or an item of that one was removed or changed, everything is built
  * again as one segment.
  */
+import { readCached } from '../cache/index.ts';
 import { urls, type ItemPage, type Site } from '../site/index.ts';
 import { FACETS, FORMAT_VERSION, type FacetName, type FacetValue, type Manifest, type Segment, type StoredDoc } from './format.ts';
-import { buildPinyin, keepGb2312Readings } from './pinyin.ts';
+import { buildPinyin, useGb2312Readings } from './pinyin.ts';
 import { buildSegment, compress, entryKey, FACET_VALUE, folderHash, inFolder, segmentFiles, type Entry, type SegmentState } from './segment.ts';
 
 export interface IndexOptions {
@@ -21,8 +22,8 @@ export interface IndexOptions {
   previous?: readonly SegmentState[];
   /** The code's version, in every entry's key (entryKey); writeSearchIndex and startSearchIndex give it. */
   salt?: string;
-  /** Where the build cache keeps GB 2312's readings (keepGb2312Readings); made anew without. */
-  readingsFile?: string;
+  /** The build cache's GB 2312 readings (write.ts: readingsIn), when it has them; made anew without. */
+  readings?: { dir: string; name: string };
 }
 
 /**
@@ -207,7 +208,7 @@ const json = (value: unknown): Uint8Array => compress(utf8.encode(JSON.stringify
 
 export function buildSearchIndex(site: SearchSource, options: IndexOptions = {}): SearchIndexFiles {
   const shardTarget = options.shardTarget ?? SHARD_TARGET;
-  if (options.readingsFile) keepGb2312Readings(options.readingsFile);
+  if (options.readings) useGb2312Readings(readCached(options.readings.dir, options.readings.name));
   // Ids in the archive's order: id 0 is the newest item.
   const items = site.newest;
   const entries = items.map((item): Entry => {

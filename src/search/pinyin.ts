@@ -3,8 +3,6 @@
  * type `lenglian` and find 冷链, or be offered 冷链 after typing the homophone 冷连. Readings come
  * from pinyin-pro, which the slugs use too; a word is read as a whole, so 银行 is `yin hang`.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import iconv from 'iconv-lite';
 import { pinyin } from 'pinyin-pro';
 import type { ItemPage, Site } from '../site/index.ts';
@@ -52,30 +50,16 @@ export function gb2312Readings(): Map<string, string> {
   return common;
 }
 
+/** Whether `kept` (the build cache's copy, src/search/write.ts: saveReadings) is a whole table of gb2312Readings. */
+export const wholeReadings = (kept: unknown): kept is Map<string, string> => kept instanceof Map && kept.size >= GB2312_HAN_READ;
+
 /**
- * Has gb2312Readings take its table from `file` in the build cache, or keep it there once made:
- * it is the same for one version of the code and of pinyin-pro (the file's name says which), and
- * making it took the index worker 0.07–0.1 s of every build. A file that cannot be read, or is
- * not a whole table, is made again; one that cannot be written costs the next build that time.
+ * Has gb2312Readings take its table from `kept`, the build cache's copy, when it is whole: the
+ * table is the same for one version of the code and of pinyin-pro, and making it took the index
+ * worker 0.07–0.1 s of every build.
  */
-export function keepGb2312Readings(file: string): void {
-  if (common) return;
-  try {
-    const read: unknown = deserialize(readFileSync(file));
-    if (read instanceof Map && read.size >= GB2312_HAN_READ) {
-      common = read as Map<string, string>;
-      return;
-    }
-  } catch {
-    // Not there yet, or not readable: made below.
-  }
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, serialize(gb2312Readings()));
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
+export function useGb2312Readings(kept: unknown): void {
+  if (!common && wholeReadings(kept)) common = kept;
 }
 
 export interface PinyinFiles {

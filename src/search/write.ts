@@ -7,10 +7,11 @@ import { existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentCodeVersion, removeOtherVersions } from '../cache/index.ts';
+import { currentCodeVersion, readCached, removeOtherVersions, writeCached } from '../cache/index.ts';
 import type { Site } from '../site/index.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
+import { gb2312Readings, wholeReadings } from './pinyin.ts';
 
 export const CLIENT_ENTRY = fileURLToPath(new URL('client/main.ts', import.meta.url));
 
@@ -40,11 +41,18 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 /** The code's version goes into every entry's key: a body's text stands in by its render key (entryKey). */
 const salted = (options: IndexOptions = {}): IndexOptions => ({ ...options, salt: currentCodeVersion() });
 
-/** Where the build cache keeps GB 2312's readings for the index (IndexOptions.readingsFile), named by the code's version, which covers pinyin-pro's. */
-export const readingsFile = (cacheDir: string): string => path.join(cacheDir, `pinyin-${currentCodeVersion()}.bin`);
+/** GB 2312's readings in the build cache, for the index (IndexOptions.readings), named by the code's version, which covers pinyin-pro's. */
+export const readingsIn = (cacheDir: string): { dir: string; name: string } => ({ dir: cacheDir, name: `pinyin-${currentCodeVersion()}.bin` });
 
-/** Removes the readings kept for other versions of the code. */
-export const removeOtherReadings = (cacheDir: string): Promise<void> => removeOtherVersions(cacheDir, 'pinyin', [path.basename(readingsFile(cacheDir))]);
+/**
+ * Keeps GB 2312's readings in the build cache for the next builds' index workers, when it has no
+ * whole copy for this version of the code (made here once a version: 0.1 s), and removes other versions'.
+ */
+export async function saveReadings(cacheDir: string): Promise<void> {
+  const { name } = readingsIn(cacheDir);
+  if (!wholeReadings(readCached(cacheDir, name))) await writeCached(cacheDir, name, gb2312Readings());
+  await removeOtherVersions(cacheDir, 'pinyin', [name]);
+}
 
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
 export const startSearchIndex = (site: Site, options: IndexOptions = {}): Promise<SearchIndexFiles> => buildSearchIndexInWorker(searchSource(site), salted(options));

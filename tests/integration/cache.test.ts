@@ -5,11 +5,16 @@
  */
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { serialize } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
 import { hashTree } from '../../src/cache/hash.ts';
 import { currentPipelineVersion, jobKey, RenderCache } from '../../src/markdown/cache.ts';
 import { listTree } from '../../src/files/tree.ts';
+import { isGzip } from '../../src/search/format.ts';
+import { gb2312Readings } from '../../src/search/pinyin.ts';
+import { readingsIn } from '../../src/search/write.ts';
 import { PDF, PHOTO, phonePhoto } from '../fixtures/images.ts';
 import { writeFixtureSite, type FixtureSite } from '../fixtures/site.ts';
 import { hashTree as hashFiles, outputTree, PROJECT_ROOT, removeDir, searchManifest, tempDir } from './support.ts';
@@ -110,7 +115,7 @@ describe('a build with a cache', () => {
     expect(await readFile(path.join(out(), page), 'utf8')).toContain('缓存测试的句子');
     // The other items' pages were reused, not rendered.
     expect(cached.reused).toBeGreaterThan(0);
-    // The index worker keeps GB 2312's readings in the cache, for one version of the code.
+    // The build keeps GB 2312's readings in the cache for the index worker, for one version of the code.
     expect(listTree(cache()).filter((file) => file.startsWith('pinyin-'))).toHaveLength(1);
   }, 120_000);
 
@@ -262,6 +267,24 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     const result = await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() });
     expect(result.upToDate).toBeUndefined();
     expect(await readFile(file, 'utf8')).toBe(written);
+  }, 120_000);
+
+  it('hands the index worker GB 2312’s readings from the build cache', async () => {
+    const { name } = readingsIn(mergeCache());
+    expect(listTree(mergeCache())).toContain(name);
+    // A marker in the cached table: the worker's pinyin files show that it read the table from there.
+    await writeFile(path.join(mergeCache(), name), serialize(new Map(gb2312Readings()).set('中', 'zhongfromcache')));
+    const newest = merged.issues.at(-1)!;
+    const text = await readFile(path.join(mergeContent, newest.items.at(-1)!.file), 'utf8');
+    await writeFile(path.join(mergeContent, newest.key, '99-merge-readings.md'), text.replace(/^title: .*$/m, 'title: 读音缓存测试新增的信息'));
+    expect((await build({ contentDir: mergeContent, outDir: mergeOut(), root: mergeDir, cacheDir: mergeCache() })).failure).toBeUndefined();
+    const { pinyin } = await searchManifest(mergeOut());
+    const pinyinFiles = listTree(path.join(mergeOut(), 'search', pinyin));
+    const texts = await Promise.all(pinyinFiles.map(async (file) => {
+      const bytes = await readFile(path.join(mergeOut(), 'search', pinyin, file));
+      return (isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8');
+    }));
+    expect(texts.join('\n')).toContain('zhongfromcache');
   }, 120_000);
 });
 

@@ -3,12 +3,17 @@
  * thread from the whole site: the same files, byte for byte. The build's ways in (startSearchIndex,
  * writeSearchIndex) key its entries under the code's version.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { serialize } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
+import { isGzip } from '../../src/search/format.ts';
 import { buildSearchIndexInWorker } from '../../src/search/in-worker.ts';
-import { buildSearchIndex, searchSource } from '../../src/search/indexer.ts';
+import { buildSearchIndex, searchSource, type SearchIndexFiles } from '../../src/search/indexer.ts';
+import { gb2312Readings } from '../../src/search/pinyin.ts';
 import { startSearchIndex, writeSearchIndex } from '../../src/search/write.ts';
 import type { Site } from '../../src/site/model.ts';
 import { buildSite } from '../../src/site/structure.ts';
@@ -57,6 +62,15 @@ describe('buildSearchIndexInWorker', () => {
       expect(index.manifest.segments).toHaveLength(1);
       expect(index.linked.size).toBe(0);
     }
+  });
+
+  it('gives the pinyin table the build cache’s GB 2312 readings, read in the worker', async () => {
+    const readings = { dir, name: 'pinyin-planted.bin' };
+    writeFileSync(path.join(dir, readings.name), serialize(new Map(gb2312Readings()).set('中', 'zhongplanted')));
+    const pinyinText = (index: SearchIndexFiles) =>
+      [...index.files].filter(([file]) => file.startsWith(index.manifest.pinyin)).map(([, bytes]) => (isGzip(bytes) ? gunzipSync(bytes) : Buffer.from(bytes)).toString('utf8')).join('\n');
+    expect(pinyinText(await buildSearchIndexInWorker(searchSource(site), { readings }))).toContain('zhongplanted');
+    expect(pinyinText(await buildSearchIndexInWorker(searchSource(site)))).not.toContain('zhongplanted');
   });
 
   it('hands the worker no page HTML', () => {

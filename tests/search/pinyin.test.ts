@@ -1,5 +1,5 @@
 /** The pinyin table of the search index: readings of the archive's words, in shards by key. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -7,7 +7,9 @@ import iconv from 'iconv-lite';
 import { pinyin as pinyinPro } from 'pinyin-pro';
 import { describe, expect, it, vi } from 'vitest';
 import type { CharShard, PinyinShard } from '../../src/search/format.ts';
+import { readCached } from '../../src/cache/store.ts';
 import { buildPinyin, gb2312Readings } from '../../src/search/pinyin.ts';
+import { readingsIn, saveReadings } from '../../src/search/write.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
@@ -98,37 +100,43 @@ describe('gb2312Readings', () => {
   });
 });
 
-describe('keepGb2312Readings', () => {
+describe('GB 2312’s readings kept in the build cache', () => {
   /** The pinyin module as a new process loads it: no table made yet. */
   const freshModule = async () => {
     vi.resetModules();
     return import('../../src/search/pinyin.ts');
   };
-  const cacheFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'bulletin-pinyin-')), 'pinyin-version.bin');
+  const cacheDir = () => mkdtempSync(path.join(os.tmpdir(), 'bulletin-pinyin-'));
 
-  it('keeps the table in the file, and a later process takes it from there', async () => {
-    const file = cacheFile();
-    const first = await freshModule();
-    first.keepGb2312Readings(file);
-    expect(deserialize(readFileSync(file))).toEqual(gb2312Readings());
+  it('are saved once for a version of the code, other versions’ removed, and a later process takes them from there', async () => {
+    const dir = cacheDir();
+    writeFileSync(path.join(dir, 'pinyin-older-version.bin'), serialize(gb2312Readings()));
+    const { name } = readingsIn(dir);
+    await saveReadings(dir);
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(deserialize(readFileSync(path.join(dir, name)))).toEqual(gb2312Readings());
+    const inode = statSync(path.join(dir, name)).ino;
+    await saveReadings(dir);
+    expect(statSync(path.join(dir, name)).ino).toBe(inode);
     // What a later process reads is what it uses: a table planted in the file shows.
-    const planted = new Map(gb2312Readings()).set('中', 'planted');
-    writeFileSync(file, serialize(planted));
+    writeFileSync(path.join(dir, name), serialize(new Map(gb2312Readings()).set('中', 'planted')));
     const later = await freshModule();
-    later.keepGb2312Readings(file);
+    later.useGb2312Readings(readCached(dir, name));
     expect(later.gb2312Readings().get('中')).toBe('planted');
-    rmSync(path.dirname(file), { recursive: true });
+    rmSync(dir, { recursive: true });
   });
 
-  it('makes the table again from a file that is not a whole one, and keeps it', async () => {
-    const file = cacheFile();
+  it('are neither used nor kept when the file is not a whole table', async () => {
+    const dir = cacheDir();
+    const { name } = readingsIn(dir);
     for (const bytes of [serialize(new Map([['中', 'zhong']])), Buffer.from('not a table')]) {
-      writeFileSync(file, bytes);
+      writeFileSync(path.join(dir, name), bytes);
       const fresh = await freshModule();
-      fresh.keepGb2312Readings(file);
+      fresh.useGb2312Readings(readCached(dir, name));
       expect(fresh.gb2312Readings()).toEqual(gb2312Readings());
-      expect(deserialize(readFileSync(file))).toEqual(gb2312Readings());
+      await saveReadings(dir);
+      expect(deserialize(readFileSync(path.join(dir, name)))).toEqual(gb2312Readings());
     }
-    rmSync(path.dirname(file), { recursive: true });
+    rmSync(dir, { recursive: true });
   });
 });
