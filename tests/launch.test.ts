@@ -1,6 +1,7 @@
 /**
  * src/launch.mjs runs a command from its bundle: the same as the TypeScript, each module with its
- * own import.meta.url, bundled again whenever one of its sources changes, never stale.
+ * own import.meta.url, bundled again whenever one of its sources or a package's version changes,
+ * never stale.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
@@ -82,6 +83,28 @@ describe('src/launch.mjs', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('only import.meta.url keeps its meaning');
     await writeFile(path.join(project, 'src/lib/value.ts'), value(5));
+  }, BUILD_TIMEOUT);
+
+  it('bundles the packages a command imports, each module keeping its own import.meta.url', async () => {
+    // An ES module package that reads a file beside it, and a CommonJS one that requires Node's modules.
+    const esm = path.join(project, 'node_modules/beside-file');
+    const cjs = path.join(project, 'node_modules/@scope/uses-require');
+    await mkdir(esm, { recursive: true });
+    await mkdir(cjs, { recursive: true });
+    await writeFile(path.join(esm, 'package.json'), JSON.stringify({ name: 'beside-file', version: '1.0.0', type: 'module', exports: './index.js' }));
+    await writeFile(path.join(esm, 'index.js'), "import { readFileSync } from 'node:fs';\nexport const word = readFileSync(new URL('./word.txt', import.meta.url), 'utf8');\n");
+    await writeFile(path.join(esm, 'word.txt'), '简报');
+    await writeFile(path.join(cjs, 'package.json'), JSON.stringify({ name: '@scope/uses-require', version: '1.0.0', main: 'index.js' }));
+    await writeFile(path.join(cjs, 'index.js'), "const path = require('path');\nexports.joined = path.posix.join('a', 'b');\n");
+    await writeFile(path.join(project, 'src/packages.ts'), "import { word } from 'beside-file';\nimport { joined } from '@scope/uses-require';\nconsole.log(JSON.stringify({ word, joined }));\n");
+    expect(JSON.parse((await launch('src/packages.ts')).stdout)).toEqual({ word: '简报', joined: 'a/b' });
+    // Bundled: the CommonJS package's code runs from the bundle once its file is gone.
+    await writeFile(path.join(cjs, 'index.js'), 'throw new Error("loaded from node_modules");\n');
+    expect(JSON.parse((await launch('src/packages.ts')).stdout)).toEqual({ word: '简报', joined: 'a/b' });
+    // A new version of a package (its package.json) is bundled again.
+    await writeFile(path.join(cjs, 'package.json'), JSON.stringify({ name: '@scope/uses-require', version: '1.0.1', main: 'index.js' }));
+    await writeFile(path.join(cjs, 'index.js'), "exports.joined = 'v1.0.1';\n");
+    expect(JSON.parse((await launch('src/packages.ts')).stdout)).toEqual({ word: '简报', joined: 'v1.0.1' });
   }, BUILD_TIMEOUT);
 
   it('gives its usage for a command that is not a TypeScript file', async () => {

@@ -1,9 +1,10 @@
 /**
  * Bundles one of the project's TypeScript entry points by esbuild into node_modules/.cache/bulletin/,
  * once per version of its files (a manifest beside the bundle lists its inputs and their hash,
- * checked on every call), with the packages left as imports, resolved from this checkout's
- * node_modules. Used by src/launch.mjs for the commands and by the build for its worker threads: a
- * thread started through tsx's hooks would pay their start-up again.
+ * checked on every call). The packages it imports are bundled too, but those in `EXTERNAL`: Node
+ * resolving, reading and compiling some 1,100 package files one by one cost a build about 0.3 s
+ * (bench/build/history.md, step 30). Used by src/launch.mjs for the commands and by the build for
+ * its worker threads: a thread started through tsx's hooks would pay their start-up again.
  *
  * Plain JavaScript, as it runs before anything can compile TypeScript; checked by tsc (checkJs).
  */
@@ -14,6 +15,32 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLES = path.join(ROOT, 'node_modules/.cache/bulletin');
+
+/** Packages left as imports, loaded from their own folders. */
+const EXTERNAL = [
+  // native code: the bundler itself, and the image library
+  'esbuild',
+  'sharp',
+  // read or start their own files by path at run time: the browser driver, PDF.js's worker, the
+  // dev server's client script
+  'playwright-core',
+  'pdfjs-dist',
+  '@11ty/eleventy-dev-server',
+];
+
+/**
+ * Each package file is known by its package's package.json (its version): npm replaces a package
+ * whole, and reading the manifest of some 100 packages costs a launch little where hashing their
+ * 1,100 files cost 40 ms.
+ * @param {string} input a bundle input, relative to the project root
+ */
+function versionedBy(input) {
+  const parts = input.split(/[\\/]/);
+  const last = parts.lastIndexOf('node_modules');
+  if (last < 0) return input;
+  const name = parts[last + 1]?.startsWith('@') ? 2 : 1;
+  return [...parts.slice(0, last + 1 + name), 'package.json'].join('/');
+}
 
 /**
  * The hash of the bundle's inputs as they are now; undefined when one is gone.
@@ -69,7 +96,9 @@ export async function bundleFor(file) {
     splitting: true,
     outdir: BUNDLES,
     outExtension: { '.js': '.mjs' },
-    packages: 'external',
+    external: EXTERNAL,
+    // CommonJS packages inside an ES module bundle reach Node's modules by `require`.
+    banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -81,14 +110,17 @@ export async function bundleFor(file) {
     plugins: [
       {
         // Each module keeps its own `import.meta.url` (paths such as layouts/ and the cache's
-        // code hash are resolved from the source file, not from the bundle's place). The constant
-        // goes on the first line, so that esbuild's errors name the source's own lines.
+        // code hash are resolved from the source file, not from the bundle's place; Eleventy finds
+        // its own package.json so). The constant goes on the first line, so that esbuild's errors
+        // name the source's own lines.
         name: 'own-import-meta-url',
         setup(plugin) {
-          plugin.onLoad({ filter: /\.m?[jt]s$/ }, (args) => {
+          plugin.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
             const source = readFileSync(args.path, 'utf8');
-            // Its other properties (dirname, filename, …) would name the bundle's folder: only .url is kept.
-            const other = /import\.meta(?!\.url\b)/.exec(source.replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, ''));
+            // Its other properties (dirname, filename, …) would name the bundle's folder: only .url
+            // is kept. Packages are not checked: their comments and strings may name it.
+            const own = !path.relative(ROOT, args.path).split(path.sep).includes('node_modules');
+            const other = own && /import\.meta(?!\.url\b)/.exec(source.replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, ''));
             if (other) return { errors: [{ text: 'only import.meta.url keeps its meaning in a bundle (src/cache/bundle.mjs)' }] };
             return { contents: `const import_meta_url = ${JSON.stringify(pathToFileURL(args.path).href)}; ${source}`, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
           });
@@ -96,7 +128,7 @@ export async function bundleFor(file) {
       },
     ],
   });
-  const inputs = Object.keys(result.metafile.inputs).sort();
+  const inputs = [...new Set(Object.keys(result.metafile.inputs).map(versionedBy))].sort();
   const hash = hashInputs(inputs);
   if (!hash) throw new Error(`a source of ${entry} changed while it was bundled`);
   const folder = path.join(BUNDLES, `${name}-${hash.slice(0, 16)}`);
