@@ -71,7 +71,7 @@ export class Preview {
       if (!this.lastGood) throw new Error('内容有错误，无法生成预览：请按上面的提示修改，保存后预览会自动生成。');
       console.error('预览仍显示上一次正确的内容；改好后保存，预览会自动更新。');
       this.pending = undefined;
-      return { site: this.lastGood, renderSet: { items: [], issues: [], listings: [] } };
+      return { site: this.lastGood, renderSet: { items: [], issues: [], listings: [], stats: [], csv: [] } };
     }
     // The layouts are part of every page: an edited layout changes every fingerprint.
     const fingerprints = fingerprintPages(site, outputSalt(this.options.layoutsDir, { drafts: true }));

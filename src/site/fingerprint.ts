@@ -1,5 +1,6 @@
 /**
- * Which of the many paginated pages (items, issues, listings) changed since an earlier build.
+ * Which of the many paginated pages (items, issues, listings, statistics) changed since an
+ * earlier build.
  * A page's fingerprint hashes everything its template reads: its own entry of the site
  * structure, what every page shows (site settings, navigation, whether there is a feed), and
  * `salt`, the caller's hash of the layouts, the code and the build options. Equal fingerprints
@@ -32,6 +33,9 @@ export function fingerprintPages(site: Site, salt: string): Fingerprints {
     return known;
   };
   for (const page of site.listings) add(page.url, JSON.stringify({ ...page, items: page.items.map(summaryDigest) }));
+  // A year's statistics change only with that year's issues (and the overview with any): at
+  // 20,000 items a merge rendered all 108 of these files again.
+  for (const page of [...site.stats.pages, ...site.stats.csv]) add(page.url, JSON.stringify(page));
   return fingerprints;
 }
 
@@ -62,7 +66,13 @@ export function issuePdfKeys(site: Site, fingerprints: Fingerprints): Map<string
 /** The pages to render: those whose fingerprint is not in `reusable` (URL → fingerprint of output at hand). */
 export function changedPages(site: Site, fingerprints: Fingerprints, reusable: ReadonlyMap<string, string>): RenderSet {
   const changed = <T extends { url: string }>(pages: readonly T[]) => pages.filter((page) => reusable.get(page.url) !== fingerprints.get(page.url));
-  return { items: changed(site.items), issues: changed(site.issues), listings: changed(site.listings) };
+  return {
+    items: changed(site.items),
+    issues: changed(site.issues),
+    listings: changed(site.listings),
+    stats: changed(site.stats.pages),
+    csv: changed(site.stats.csv),
+  };
 }
 
 /**

@@ -199,14 +199,16 @@ export interface OutputFile {
 }
 
 /**
- * The pages of the three large paginated templates (items, issues, listings) to render in one
- * build: all of them, or only those that changed when the rest is reused from an earlier build.
- * A build concern, so it goes beside the `Site`, never inside it.
+ * The pages of the paginated templates (items, issues, listings, and the statistics' pages and
+ * CSV files) to render in one build: all of them, or only those that changed when the rest is
+ * reused from an earlier build. A build concern, so it goes beside the `Site`, never inside it.
  */
 export interface RenderSet {
   items: ItemPage[];
   issues: IssuePage[];
   listings: ListingPage[];
+  stats: StatsPage[];
+  csv: CsvFile[];
 }
 
 /** One bar of a horizontal bar chart drawn at build time; lengths in em scale with the text. */

@@ -208,10 +208,10 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
   let merged: FixtureSite;
   const mergeOut = () => path.join(mergeDir, 'out');
   const mergeCache = () => path.join(mergeDir, 'cache');
-  /** Each archive page's file → its inode: a page reused from the last output is the same file, linked. */
+  /** Each archive page's and statistics file's file → its inode: a page reused from the last output is the same file, linked. */
   const archiveInodes = async () => {
     const found = new Map<string, number>();
-    for (const file of listTree(mergeOut()).filter((f) => f.startsWith('archive/'))) found.set(file, (await stat(path.join(mergeOut(), file))).ino);
+    for (const file of listTree(mergeOut()).filter((f) => f.startsWith('archive/') || f.startsWith('stats/'))) found.set(file, (await stat(path.join(mergeOut(), file))).ino);
     return found;
   };
 
@@ -243,6 +243,13 @@ describe('a merge: items added to the newest issue of a long archive (pageSize 2
     const far = numbered.filter((k) => k < top - 4).map((k) => `archive/${k}/index.html`);
     expect(far.length).toBeGreaterThan(15);
     expect(far.filter((file) => after.get(file) !== before.get(file))).toEqual([]);
+    // The statistics of the newest issue's year and of all years are written again; another year's are reused.
+    const statsFiles = (folder: string) => [...after.keys()].filter((file) => path.posix.dirname(file) === folder);
+    const year = newest.key.slice(0, 4);
+    expect(statsFiles('stats/2020').length).toBeGreaterThan(1);
+    expect(statsFiles('stats/2020').filter((file) => after.get(file) !== before.get(file))).toEqual([]);
+    expect(statsFiles(`stats/${year}`).filter((file) => after.get(file) === before.get(file))).toEqual([]);
+    expect(after.get('stats/index.html')).not.toBe(before.get('stats/index.html'));
     // Rendered: the new item's page and its neighbour's, the issue, the newest pages of the lists it is in.
     expect(result.pages - result.reused).toBeLessThan(result.pages / 4);
     // The search index's first segment is linked too: the added item is in a segment of its own.

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedPages, fingerprintPages, fingerprintSite, issuePdfKeys, searchKey } from '../../src/site/fingerprint.ts';
 import { buildSite } from '../../src/site/structure.ts';
+import type { Item } from '../../src/content/index.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
 const site = (title = '第一条', pdf = false) =>
@@ -22,9 +23,11 @@ const site = (title = '第一条', pdf = false) =>
   );
 
 describe('fingerprintPages', () => {
-  it('gives every item, issue and listing page one, the same for the same site and salt', () => {
+  it('gives every item, issue, listing and statistics page and CSV file one, the same for the same site and salt', () => {
     const before = fingerprintPages(site(), 'salt');
-    expect([...before.keys()].sort()).toEqual([...site().items, ...site().issues, ...site().listings].map((page) => page.url).sort());
+    const { items, issues, listings, stats } = site();
+    expect([...before.keys()].sort()).toEqual([...items, ...issues, ...listings, ...stats.pages, ...stats.csv].map((page) => page.url).sort());
+    expect(stats.csv.length).toBeGreaterThan(0);
     expect(fingerprintPages(site(), 'salt')).toEqual(before);
   });
 
@@ -57,6 +60,27 @@ describe('fingerprintPages', () => {
     expect(changed.sort()).toEqual(['/2021/03/', '/2021/03/b/']);
   });
 
+  it('changes the statistics of the year an item is added to, and of all years, and not those of another year', () => {
+    const twoYears = (extra: Item[]) =>
+      buildSite(
+        content({
+          issues: [issue('2020/52', '2020-12-28'), issue('2021/01', '2021-01-04')],
+          items: [item('2020/52', '01-a.md', { date: '2020-12-28' }), item('2021/01', '01-b.md', { date: '2021-01-04' }), ...extra],
+        }),
+        stubRender,
+      );
+    const before = twoYears([]);
+    const after = twoYears([item('2021/01', '02-c.md', { date: '2021-01-04', unit: '中心路街道' })]);
+    const [fingerprintsBefore, fingerprintsAfter] = [fingerprintPages(before, 'salt'), fingerprintPages(after, 'salt')];
+    const changed = new Set([...fingerprintsAfter].filter(([url, fingerprint]) => fingerprintsBefore.get(url) !== fingerprint).map(([url]) => url));
+    const statsOf = (prefix: string) => [...after.stats.pages, ...after.stats.csv].map((page) => page.url).filter((url) => url.startsWith(prefix));
+    expect(statsOf('/stats/2021/').length).toBeGreaterThan(1);
+    expect(statsOf('/stats/2020/').length).toBeGreaterThan(1);
+    for (const url of statsOf('/stats/2021/')) expect(changed).toContain(url);
+    expect(changed).toContain('/stats/');
+    for (const url of statsOf('/stats/2020/')) expect(changed).not.toContain(url);
+  });
+
   it('changes every page with the salt (layouts, code, options)', () => {
     const before = fingerprintPages(site(), 'salt');
     const after = fingerprintPages(site(), 'other salt');
@@ -68,7 +92,7 @@ describe('changedPages', () => {
   it('is every page when nothing is reusable, and only the changed ones otherwise', () => {
     const s = site();
     const fingerprints = fingerprintPages(s, 'salt');
-    expect(changedPages(s, fingerprints, new Map())).toEqual({ items: s.items, issues: s.issues, listings: s.listings });
+    expect(changedPages(s, fingerprints, new Map())).toEqual({ items: s.items, issues: s.issues, listings: s.listings, stats: s.stats.pages, csv: s.stats.csv });
     const edited = site('改过的标题');
     const changed = changedPages(edited, fingerprintPages(edited, 'salt'), fingerprints);
     expect(changed.items.map((page) => page.url)).toEqual(['/2021/03/b/', '/2021/03/c/']);
