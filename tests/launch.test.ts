@@ -107,6 +107,15 @@ describe('src/launch.mjs', () => {
     expect(JSON.parse((await launch('src/packages.ts')).stdout)).toEqual({ word: '简报', joined: 'v1.0.1' });
   }, BUILD_TIMEOUT);
 
+  it('bundles again when the project\'s package.json changes, which esbuild reads too', async () => {
+    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'launch-test', type: 'module' }));
+    expect(JSON.parse((await launch('src/main.ts')).stdout).value).toBe(5);
+    const last = await bundle();
+    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'launch-test', type: 'module', sideEffects: false }));
+    expect(JSON.parse((await launch('src/main.ts')).stdout).value).toBe(5);
+    expect(await bundle()).not.toBe(last);
+  }, BUILD_TIMEOUT);
+
   it('gives its usage for a command that is not a TypeScript file', async () => {
     const result = await launch();
     expect(result.code).toBe(2);

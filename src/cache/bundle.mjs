@@ -128,7 +128,9 @@ export async function bundleFor(file) {
       },
     ],
   });
-  const inputs = [...new Set(Object.keys(result.metafile.inputs).map(versionedBy))].sort();
+  // esbuild also reads the project's package.json (`sideEffects`) and tsconfig.json, which the metafile does not list.
+  const settings = ['package.json', 'tsconfig.json'].filter((file) => existsSync(path.join(ROOT, file)));
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs).map(versionedBy), ...settings])].sort();
   const hash = hashInputs(inputs);
   if (!hash) throw new Error(`a source of ${entry} changed while it was bundled`);
   const folder = path.join(BUNDLES, `${name}-${hash.slice(0, 16)}`);

@@ -4,7 +4,7 @@
  * bulletins laid out otherwise (titles running into full-width first lines, units not on the
  * list, titles on two lines, a running head), printed here by chromium from HTML, come back whole.
  */
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/content/frontmatter.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Content, Item } from '../../src/content/model.ts';
 import { buildSite, excerpt } from '../../src/site/structure.ts';
 import type { ListingPage, Site } from '../../src/site/model.ts';
-import { CATEGORIES, content, issue, item, OFFICE, stubRender, term, UNITS } from '../helpers/content.ts';
+import { CATEGORIES, content, issue, item, OFFICE, stubRender, UNITS } from '../helpers/content.ts';
 
 const urlsOf = (pages: readonly { url: string }[]) => pages.map((page) => page.url);
 

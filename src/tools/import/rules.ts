@@ -3,7 +3,7 @@
  * and the Word readers: tidy the text, recognise a title, take the source unit from the end,
  * find the date.
  */
-import { CJK_CLASS, daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type IsoDate, type ItemDraft, parseIsoDate, type Vocabulary } from '../../content/index.ts';
+import { CJK_CLASS, daysBetween, FILL_IN_MARK, FUTURE_LIMIT_DAYS, type ItemDraft, parseIsoDate, type Vocabulary } from '../../content/index.ts';
 import { blockText, countCharacters, type Block, type RawItem } from './bulletin.ts';
 
 const SPACES = '[ \\t\\u00A0\\u3000]+';
