@@ -33,8 +33,9 @@ export function fingerprintPages(site: Site, salt: string): Fingerprints {
     return known;
   };
   for (const page of site.listings) add(page.url, JSON.stringify({ ...page, items: page.items.map(summaryDigest) }));
-  // A year's statistics change only with that year's issues (and the overview with any): at
-  // 20,000 items a merge rendered all 108 of these files again.
+  // A year's statistics change with that year's issues, the overview with any (and all of them
+  // when a year comes, as each page links every year): a merge rendered all 108 of these files
+  // at 20,000 items.
   for (const page of [...site.stats.pages, ...site.stats.csv]) add(page.url, JSON.stringify(page));
   return fingerprints;
 }
