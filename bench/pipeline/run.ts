@@ -138,34 +138,22 @@ async function main(): Promise<void> {
       }
     }
 
-    /** Ours again on the last cold output and cache: nothing changed, then one item's body changed (a different item each run). */
-    const warmAndEdited = async (corpusDir: string, runDir: string, modes: ['warm', 'edited'] | ['warm-photos', 'edited-photos']) => {
-      const out = path.join(runDir, 'out');
-      const cache = cacheOption ? path.join(runDir, 'cache') : null;
-      for (let run = 1; run <= RUNS; run++) await measure('ours', modes[0], run, oursBuild(corpusDir, out, cache), out);
-      for (let run = 1; run <= RUNS; run++) {
-        const edited = corpus.items[Math.floor(((run - 0.5) / RUNS) * corpus.items.length)]!;
-        const file = path.join(corpusDir, edited.issue, edited.fileName);
-        const before = await readFile(file, 'utf8');
-        await writeFile(file, `${before}\n补充：第${run}次基准测试修改。\n`);
-        await measure('ours', modes[1], run, oursBuild(corpusDir, out, cache), out);
-        await writeFile(file, before);
-      }
-      if (modes[0] !== 'warm') return;
-      // The last edit was put back: built once, not measured, so that the first merge adds an item and
-      // does not also correct an older one (which rebuilds the search index whole).
-      await timedRun(oursBuild(corpusDir, out, cache), ROOT, path.join(dir, 'time-ours-put-back.txt'));
-      // A merge: one more item in the newest issue each run, kept, as merges add up.
-      const newest = corpus.issues.at(-1)!;
-      const template = corpus.items.findLast((item) => item.issue === newest.key)!;
-      for (let run = 1; run <= RUNS; run++) {
-        const text = await readFile(path.join(corpusDir, template.issue, template.fileName), 'utf8');
-        await writeFile(path.join(corpusDir, newest.key, `99-bench-added-${run}.md`), text.replace(/^title: .*$/m, `title: 基准测试第${run}次合并新增的信息`));
-        await measure('ours', 'added', run, oursBuild(corpusDir, out, cache), out);
-      }
-    };
+    /** A corpus ours builds again on its last cold output and cache. */
+    interface Rebuilt {
+      corpusDir: string;
+      out: string;
+      cache: string | null;
+      modes: ['warm', 'edited'] | ['warm-photos', 'edited-photos'];
+    }
+    const rebuilt = (corpusDir: string, runDir: string, modes: Rebuilt['modes']): Rebuilt => ({
+      corpusDir,
+      out: path.join(runDir, 'out'),
+      cache: cacheOption ? path.join(runDir, 'cache') : null,
+      modes,
+    });
+    const targets: Rebuilt[] = [];
     const last = size.runs.findLast((r) => r.engine === 'ours' && r.mode === 'cold');
-    if (last?.ok) await warmAndEdited(content, path.join(dir, `ours-${RUNS}`), ['warm', 'edited']);
+    if (last?.ok) targets.push(rebuilt(content, path.join(dir, `ours-${RUNS}`), ['warm', 'edited']));
     else if (engines.includes('ours')) notes.push(`${items} items: no warm runs, as the last cold run of ours failed.`);
 
     // The same corpus with phone photos: ours only (the other engines process no images).
@@ -178,7 +166,39 @@ async function main(): Promise<void> {
         await measure('ours', 'cold-photos', run, oursBuild(photoContent, path.join(runDir, 'out'), cacheOption ? path.join(runDir, 'cache') : null), path.join(runDir, 'out'));
         if (workOnTmpfs && run < RUNS) await rm(runDir, { recursive: true, force: true });
       }
-      if (size.runs.findLast((r) => r.mode === 'cold-photos')?.ok) await warmAndEdited(photoContent, path.join(dir, `photos-${RUNS}`), ['warm-photos', 'edited-photos']);
+      if (size.runs.findLast((r) => r.mode === 'cold-photos')?.ok) targets.push(rebuilt(photoContent, path.join(dir, `photos-${RUNS}`), ['warm-photos', 'edited-photos']));
+    }
+
+    // Ours again, the corpora with and without photos side by side (one run of each in turn, so that
+    // the machine's load hits both alike): nothing changed, then one item's body changed (a
+    // different item each run, put back after).
+    for (let run = 1; run <= RUNS; run++) {
+      for (const { corpusDir, out, cache, modes } of targets) await measure('ours', modes[0], run, oursBuild(corpusDir, out, cache), out);
+    }
+    for (let run = 1; run <= RUNS; run++) {
+      for (const { corpusDir, out, cache, modes } of targets) {
+        const edited = corpus.items[Math.floor(((run - 0.5) / RUNS) * corpus.items.length)]!;
+        const file = path.join(corpusDir, edited.issue, edited.fileName);
+        const before = await readFile(file, 'utf8');
+        await writeFile(file, `${before}\n补充：第${run}次基准测试修改。\n`);
+        await measure('ours', modes[1], run, oursBuild(corpusDir, out, cache), out);
+        await writeFile(file, before);
+      }
+    }
+    const plainCorpus = targets.find((target) => target.modes[0] === 'warm');
+    if (plainCorpus) {
+      const { corpusDir, out, cache } = plainCorpus;
+      // The last edit was put back: built once, not measured, so that the first merge adds an item and
+      // does not also correct an older one (which rebuilds the search index whole).
+      await timedRun(oursBuild(corpusDir, out, cache), ROOT, path.join(dir, 'time-ours-put-back.txt'));
+      // A merge: one more item in the newest issue each run, kept, as merges add up.
+      const newest = corpus.issues.at(-1)!;
+      const template = corpus.items.findLast((item) => item.issue === newest.key)!;
+      for (let run = 1; run <= RUNS; run++) {
+        const text = await readFile(path.join(corpusDir, template.issue, template.fileName), 'utf8');
+        await writeFile(path.join(corpusDir, newest.key, `99-bench-added-${run}.md`), text.replace(/^title: .*$/m, `title: 基准测试第${run}次合并新增的信息`));
+        await measure('ours', 'added', run, oursBuild(corpusDir, out, cache), out);
+      }
     }
 
     if (devWanted) {
