@@ -165,7 +165,7 @@ async function writeSearchIndexStep(context: BuildContext): Promise<void> {
     context.record.search = plan.reuse;
     return;
   }
-  const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: plan.options });
+  const index = await writeSearchIndex(context.site, context.staging, { started: plan.started, options: plan.options, cacheDir: context.cacheDir });
   // The segments kept and the items stored before, from the last output (only ever offered when there was one).
   if (index.linked.size > 0) takeFromPrevious(context, context.previous!, new Map([...index.linked].map(([file, from]) => [`search/${file}`, `search/${from}`])));
   context.record.search = { key: plan.key, files: [...index.files.keys(), ...index.linked.keys()], segments: index.segments };

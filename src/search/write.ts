@@ -75,9 +75,30 @@ export async function replaceInPlace(outDir: string, index: SearchIndexFiles): P
   }
 }
 
-/** Writes the index `started` in a worker, or builds it here, now, with `options`. */
-export async function writeSearchIndex(site: Site, outDir: string, how: { started?: Promise<SearchIndexFiles>; options?: IndexOptions } = {}): Promise<SearchIndexFiles> {
-  const client = bundleClient(); // esbuild works in its own process meanwhile
+/**
+ * The client, from the build cache when it holds this version of the code's (the name covers the
+ * client's sources and esbuild's version), else bundled and kept there: importing and running
+ * esbuild took a merge 50–70 ms, most of it after the index was ready.
+ */
+export async function searchClient(cacheDir: string | undefined): Promise<Uint8Array> {
+  const name = `search-client-${currentCodeVersion()}.bin`;
+  const kept = readCached(cacheDir, name);
+  if (kept instanceof Uint8Array) return kept;
+  const client = await bundleClient();
+  if (cacheDir) {
+    await writeCached(cacheDir, name, client);
+    await removeOtherVersions(cacheDir, 'search-client', [name]);
+  }
+  return client;
+}
+
+/** Writes the index `started` in a worker, or builds it here, now, with `options`; the client from `cacheDir` when it has it. */
+export async function writeSearchIndex(
+  site: Site,
+  outDir: string,
+  how: { started?: Promise<SearchIndexFiles>; options?: IndexOptions; cacheDir?: string | undefined } = {},
+): Promise<SearchIndexFiles> {
+  const client = searchClient(how.cacheDir); // esbuild, when it runs, works in its own process meanwhile
   const index = how.started ? await how.started : buildSearchIndex(site, salted(how.options));
   index.files.set('search.js', await client);
   writeAll(path.join(outDir, 'search'), index.files);

@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, LAYOUTS_DIR, type BuildResult } from '../../src/pipeline/build.ts';
@@ -117,6 +117,10 @@ describe('a build with a cache', () => {
     expect(cached.reused).toBeGreaterThan(0);
     // The build keeps GB 2312's readings in the cache for the index worker, for one version of the code.
     expect(listTree(cache()).filter((file) => file.startsWith('pinyin-'))).toHaveLength(1);
+    // And the search client it bundled, which it writes from there.
+    const clients = listTree(cache()).filter((file) => file.startsWith('search-client-'));
+    expect(clients).toHaveLength(1);
+    expect(Buffer.from(deserialize(await readFile(path.join(cache(), clients[0]!))) as Uint8Array)).toEqual(await readFile(path.join(out(), 'search/search.js')));
   }, 120_000);
 
   it('a changed title reaches every page that lists the item, and the search index', async () => {
