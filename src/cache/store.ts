@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { replaceFile } from '../files/index.ts';
+import { currentCodeVersion } from './hash.ts';
 
 export function readCached(dir: string | undefined, name: string): unknown {
   if (!dir) return undefined;
@@ -32,6 +33,16 @@ export async function removeOtherVersions(dir: string, kind: string, keep: reado
   for (const other of readdirSync(dir)) {
     if (other.startsWith(`${kind}-`) && !keep.includes(other)) await rm(path.join(dir, other), { recursive: true, force: true });
   }
+}
+
+/** The file in which the build cache keeps a value of `kind` made by this version of the code: `<kind>-<version>.bin`. */
+export const versionedName = (kind: string): string => `${kind}-${currentCodeVersion()}.bin`;
+
+/** Writes `value` as this version's file of `kind`, and removes other versions' (removeOtherVersions). */
+export async function writeVersioned(dir: string, kind: string, value: unknown): Promise<void> {
+  const name = versionedName(kind);
+  await writeCached(dir, name, value);
+  await removeOtherVersions(dir, kind, [name]);
 }
 
 export async function removeCached(dir: string | undefined, name: string): Promise<void> {

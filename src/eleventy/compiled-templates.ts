@@ -7,7 +7,7 @@
  * version, which covers the lockfile, so a new Nunjucks or Eleventy starts it empty.
  */
 import { createHash } from 'node:crypto';
-import { currentCodeVersion, readCached, removeOtherVersions, writeCached } from '../cache/index.ts';
+import { readCached, versionedName, writeVersioned } from '../cache/index.ts';
 
 /** Nunjucks' `compiler.compile`: the JavaScript source of a template's functions. */
 type Compile = (source: string, asyncFilters: readonly string[], extensions: readonly NunjucksExtension[], name: string | undefined, options: object) => string;
@@ -22,7 +22,7 @@ export interface NunjucksModule {
   compiler: { compile: Compile };
 }
 
-const fileName = () => `njk-${currentCodeVersion()}.bin`;
+const KIND = 'njk';
 
 export class CompiledTemplates {
   /** Compiled sources by key: those read, then those compiled or used by this build. */
@@ -38,7 +38,7 @@ export class CompiledTemplates {
 
   /** The sources kept in `dir` (none without one, or when they cannot be read). */
   static read(dir: string | undefined): CompiledTemplates {
-    const read = readCached(dir, fileName());
+    const read = readCached(dir, versionedName(KIND));
     return new CompiledTemplates(dir, read instanceof Map ? (read as Map<string, string>) : new Map());
   }
 
@@ -60,8 +60,7 @@ export class CompiledTemplates {
   async save(): Promise<void> {
     if (!this.dir) return;
     if (this.#used.size === this.#read.size && [...this.#used.keys()].every((key) => this.#read.has(key))) return;
-    await writeCached(this.dir, fileName(), this.#used);
-    await removeOtherVersions(this.dir, 'njk', [fileName()]);
+    await writeVersioned(this.dir, KIND, this.#used);
   }
 }
 

@@ -7,7 +7,7 @@ import { existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentCodeVersion, readCached, removeOtherVersions, writeCached } from '../cache/index.ts';
+import { currentCodeVersion, readCached, removeOtherVersions, versionedName, writeVersioned } from '../cache/index.ts';
 import type { Site } from '../site/index.ts';
 import { buildSearchIndex, searchSource, type IndexOptions, type SearchIndexFiles } from './indexer.ts';
 import { buildSearchIndexInWorker } from './in-worker.ts';
@@ -42,7 +42,7 @@ function writeAll(dir: string, files: Map<string, Uint8Array>): void {
 const salted = (options: IndexOptions = {}): IndexOptions => ({ ...options, salt: currentCodeVersion() });
 
 /** GB 2312's readings in the build cache, for the index (IndexOptions.readings), named by the code's version, which covers pinyin-pro's. */
-export const readingsIn = (cacheDir: string): { dir: string; name: string } => ({ dir: cacheDir, name: `pinyin-${currentCodeVersion()}.bin` });
+export const readingsIn = (cacheDir: string): { dir: string; name: string } => ({ dir: cacheDir, name: versionedName('pinyin') });
 
 /**
  * Keeps GB 2312's readings in the build cache for the next builds' index workers, when it has no
@@ -50,8 +50,8 @@ export const readingsIn = (cacheDir: string): { dir: string; name: string } => (
  */
 export async function saveReadings(cacheDir: string): Promise<void> {
   const { name } = readingsIn(cacheDir);
-  if (!wholeReadings(readCached(cacheDir, name))) await writeCached(cacheDir, name, gb2312Readings());
-  await removeOtherVersions(cacheDir, 'pinyin', [name]);
+  if (wholeReadings(readCached(cacheDir, name))) await removeOtherVersions(cacheDir, 'pinyin', [name]);
+  else await writeVersioned(cacheDir, 'pinyin', gb2312Readings());
 }
 
 /** The index of `site`, started now in a worker thread, to hand to `writeSearchIndex` later. */
@@ -81,14 +81,10 @@ export async function replaceInPlace(outDir: string, index: SearchIndexFiles): P
  * esbuild took a merge 50–70 ms, most of it after the index was ready.
  */
 export async function searchClient(cacheDir: string | undefined): Promise<Uint8Array> {
-  const name = `search-client-${currentCodeVersion()}.bin`;
-  const kept = readCached(cacheDir, name);
+  const kept = readCached(cacheDir, versionedName('search-client'));
   if (kept instanceof Uint8Array) return kept;
   const client = await bundleClient();
-  if (cacheDir) {
-    await writeCached(cacheDir, name, client);
-    await removeOtherVersions(cacheDir, 'search-client', [name]);
-  }
+  if (cacheDir) await writeVersioned(cacheDir, 'search-client', client);
   return client;
 }
 
