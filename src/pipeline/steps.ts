@@ -95,6 +95,11 @@ function countPages(written: unknown): number {
   return Array.isArray(templates) ? templates.length : 0;
 }
 
+/** Files of the last good output (paths from its root, found untouched) the new one has at the same paths: they stay where they are. */
+function keepFromPrevious(context: BuildContext, files: Iterable<string>): void {
+  for (const file of files) context.kept.add(file);
+}
+
 /**
  * Files of the last good output the new one has too (a map from the path in the new output to
  * the path in the last; paths from its root): kept where they are when the paths are equal, the
@@ -109,12 +114,10 @@ function takeFromPrevious(context: BuildContext, { record }: PreviousOutput, fil
   for (const file of linkFiles(record.outDir, context.staging, elsewhere)) context.linked.set(file, record.files.get(elsewhere.get(file)!)!);
 }
 
-const samePaths = (files: readonly string[]) => new Map(files.map((file) => [file, file]));
-
 /** The unchanged pages, kept from the last good output. */
 async function reusePages(context: BuildContext): Promise<void> {
   if (!context.previous) return;
-  takeFromPrevious(context, context.previous, samePaths(context.reused.map(fileOfPage)));
+  keepFromPrevious(context, context.reused.map(fileOfPage));
   context.pages += context.reused.length;
 }
 
@@ -161,7 +164,7 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
 async function writeSearchIndexStep(context: BuildContext): Promise<void> {
   const plan = context.search!;
   if ('reuse' in plan) {
-    takeFromPrevious(context, context.previous!, samePaths(plan.reuse.files.map((file) => `search/${file}`)));
+    keepFromPrevious(context, plan.reuse.files.map((file) => `search/${file}`));
     context.record.search = plan.reuse;
     return;
   }
