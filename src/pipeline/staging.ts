@@ -43,12 +43,11 @@ export async function recoverFromKilledBuilds(outDir: string): Promise<void> {
     if (isRunning(Number(pid))) continue;
     const journal = path.join(parent, name);
     const { remove } = JSON.parse(readFileSync(journal, 'utf8')) as { remove: string[] };
-    const staging = path.join(parent, `${stagingPrefix(outDir)}${pid}`);
-    applyCommit(staging, outDir, remove);
-    await removeTree(staging);
+    applyCommit(path.join(parent, `${stagingPrefix(outDir)}${pid}`), outDir, remove);
     await rm(journal, { force: true });
   }
-  for (const name of await readdir(parent).catch(() => [])) {
+  // The staging folder of a commit finished above goes with the other killed builds' folders.
+  for (const name of names) {
     for (const prefix of [stagingPrefix(outDir), oldPrefix(outDir)]) {
       if (!name.startsWith(prefix) || isRunning(Number(name.slice(prefix.length)))) continue;
       const dir = path.join(parent, name);
