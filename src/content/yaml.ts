@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type ErrorCode, type Scalar, type YAMLError } from 'yaml';
 import { FILL_IN_MARK } from './fill-in-mark.ts';
+import { readFlatYaml, type FlatField } from './flat-yaml.ts';
 import type { Diagnostic } from './model.ts';
 
 /** A diagnostic before it is tied to a file. */
@@ -133,10 +134,39 @@ function trailingComments(doc: Document, source: string, at: (offset: number) =>
 }
 
 /**
+ * A flat map of strings read by the fast path. Its own keys are located from its offsets; any other
+ * place (a missing key, a nested path) is found by the full parse, made only then: for a file
+ * with a problem.
+ */
+function fromFlat(fields: Map<string, FlatField>, source: string, lineOffset: number): ParsedYaml {
+  let full: ParsedYaml | undefined;
+  const parsed = () => (full ??= parseFull(source, lineOffset));
+  return {
+    data: Object.fromEntries([...fields].map(([key, field]) => [key, field.value])),
+    locate(path, options = {}) {
+      const field = path.length === 1 ? fields.get(String(path[0])) : undefined;
+      if (!field) return parsed().locate(path, options);
+      return { line: field.line + lineOffset, column: options.key ? 1 : field.column };
+    },
+    plain(path) {
+      return path.length === 1 && typeof path[0] === 'string' ? fields.get(path[0])?.plain : parsed().plain(path);
+    },
+    problems: [],
+  };
+}
+
+/**
  * Parses YAML that starts at line `lineOffset + 1` of its file. Problems are in Chinese; the
  * data is undefined when the YAML could not be read.
  */
 export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
+  const lint = lintLines(source, lineOffset);
+  const flat = lint.length === 0 ? readFlatYaml(source) : undefined;
+  return flat ? fromFlat(flat, source, lineOffset) : parseFull(source, lineOffset, lint);
+}
+
+/** Every YAML the `yaml` package reads, with a source range on every node. */
+function parseFull(source: string, lineOffset: number, lint = lintLines(source, lineOffset)): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true });
   const at = (offset: number) => {
@@ -166,7 +196,6 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
     return isScalar(node) && node.type === 'PLAIN' && node.range ? source.slice(node.range[0], node.range[1]) : undefined;
   };
 
-  const lint = lintLines(source, lineOffset);
   if (lint.length > 0) return { data: undefined, locate, plain, problems: lint };
 
   const problems: Problem[] = [];
