@@ -4,7 +4,6 @@
  * only when every step has passed. A failed or killed build leaves the last good output exactly
  * as it was.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +14,10 @@ import { removeTree } from '../files/index.ts';
 import { renderAll, RenderCache } from '../markdown/index.ts';
 import { saveReadings } from '../search/index.ts';
 import { buildSite, changedPages, fingerprintPages, fingerprintSite, renderJobs } from '../site/index.ts';
+import { checkOutputInWorker } from './check-in-worker.ts';
 import type { IssuePdfCount } from './issue-pdfs.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
-import { checkOutput, forgetRecord, readRecord, RECORD_VERSION, reusablePages, statesAfterCommit, treeStates, upToDate, writeRecord, type PreviousOutput, type States } from './reuse.ts';
+import { forgetRecord, RECORD_VERSION, reusablePages, statesAfterCommit, treeStates, upToDate, writeRecord, type PreviousOutput, type States } from './reuse.ts';
 import { resolveSiteAddress, type SiteAddress } from './site-address.ts';
 import { commitInPlace, recoverFromKilledBuilds, stagingFolder, swapIn } from './staging.ts';
 import { BuildFailure, STEPS, type BuildContext } from './steps.ts';
@@ -87,6 +87,10 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     timings[stage] = Math.round(now - lap);
     lap = now;
   };
+  // The last output's files are checked beside the validation: the worker reads the record itself.
+  const checking = request.cacheDir ? checkOutputInWorker(request.cacheDir, outDir) : Promise.resolve(undefined);
+  // A build that stops before it needs the answer leaves it unread; a failure is thrown where it is awaited.
+  checking.catch(() => undefined);
   const memo = LoadMemo.read(request.cacheDir);
   const drafts = request.drafts ?? false;
   const pdf = request.pdf ?? false;
@@ -109,8 +113,7 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
 
   const layoutsDir = path.resolve(request.layoutsDir ?? LAYOUTS_DIR);
   const salt = outputSalt(layoutsDir, [address, drafts, pdf]);
-  const record = readRecord(request.cacheDir, outDir);
-  const previous = record && existsSync(outDir) ? checkOutput(record) : undefined;
+  const previous = await checking;
   const fingerprints = fingerprintPages(site, salt);
   // The form offers every unit and issue of the content, on a page or not; Decap's version is in the salt (the lockfile).
   const adminPage = publishedAdminPage(content, address.pathPrefix);

@@ -1,0 +1,59 @@
+/**
+ * The check of the last output made in a worker thread, from the bundled worker script, finds what
+ * the check in this thread finds: the record as written, files changed, folders changed, strays.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkOutputInWorker } from '../../src/pipeline/check-in-worker.ts';
+import { checkOutput, RECORD_VERSION, treeStates, writeRecord, type OutputRecord } from '../../src/pipeline/reuse.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('checkOutputInWorker', () => {
+  it('finds what checkOutput finds in this thread, the record included', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'check-worker-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'dist');
+    const cache = path.join(dir, 'cache');
+    for (const file of ['2021/03/a/index.html', '2021/03/b/index.html', 'index.html']) {
+      mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+      writeFileSync(path.join(out, file), `<p>${file}</p>`);
+    }
+    const record: OutputRecord = {
+      version: RECORD_VERSION,
+      outDir: out,
+      pages: new Map([['/2021/03/a/', 'fa']]),
+      search: undefined,
+      site: 'site-fingerprint',
+      ...treeStates(out),
+      pageCount: 3,
+    };
+    await writeRecord(cache, record);
+    // A page rewritten, one removed, a file added by hand.
+    writeFileSync(path.join(out, '2021/03/a/index.html'), '<p>edited by hand, longer</p>');
+    rmSync(path.join(out, '2021/03/b'), { recursive: true });
+    writeFileSync(path.join(out, 'notes.txt'), 'x');
+
+    const previous = await checkOutputInWorker(cache, out);
+    expect(previous).toEqual(checkOutput(record));
+    expect(previous!.changed).toEqual(new Set(['2021/03/a/index.html', '2021/03/b/index.html']));
+    expect(previous!.strays).toEqual(['notes.txt']);
+    expect(previous!.record.pages).toEqual(record.pages);
+  });
+
+  it('gives nothing without a record, or when the output is gone', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'check-worker-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'dist');
+    expect(await checkOutputInWorker(path.join(dir, 'cache'), out)).toBeUndefined();
+    mkdirSync(out);
+    await writeRecord(path.join(dir, 'cache'), { version: RECORD_VERSION, outDir: out, pages: new Map(), search: undefined, site: 's', ...treeStates(out), pageCount: 0 });
+    rmSync(out, { recursive: true });
+    expect(await checkOutputInWorker(path.join(dir, 'cache'), out)).toBeUndefined();
+  });
+});
