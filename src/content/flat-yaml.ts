@@ -62,8 +62,7 @@ function readValue(text: string): { value: string; plain: string | undefined } |
 export function readFlatYaml(source: string): Map<string, FlatField> | undefined {
   if (UNUSUAL.test(source)) return undefined;
   const fields = new Map<string, FlatField>();
-  const lines = source.split('\n');
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of source.split('\n').entries()) {
     if (/^ *$/.test(line) || line.startsWith('#')) continue;
     const field = FIELD.exec(line);
     if (!field) return undefined;

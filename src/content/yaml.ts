@@ -134,9 +134,9 @@ function trailingComments(doc: Document, source: string, at: (offset: number) =>
 }
 
 /**
- * A flat map of strings read by the fast path. Its own keys are located from its offsets; any other
- * place (a missing key, a nested path) is found by the full parse, made only then: for a file
- * with a problem.
+ * A flat map of strings read by the fast path. Its own keys are located from the lines it read; any
+ * other place (a missing key, a nested path) is found by the full parse, made only then: for a
+ * file with a problem.
  */
 function fromFlat(fields: Map<string, FlatField>, source: string, lineOffset: number): ParsedYaml {
   let full: ParsedYaml | undefined;
