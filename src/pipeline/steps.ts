@@ -123,13 +123,14 @@ async function reusePages(context: BuildContext): Promise<void> {
 
 /**
  * The index is built beside Eleventy unless both are large. Measured at 20,000 items, a cold build
- * with the worker peaks at 1.14-1.18 GB (1.00-1.13 GB with the index after Eleventy), about 58 KB
- * an item, and is 1.5 s faster (bench/build/history.md, step 35); past 25,000 items the worker
- * would take a cold build over its 1.5 GB budget. (Step 4's 1.65 GB at 20,000 items predates the
- * index's smaller buffers, step 16.) Eleventy's peak grows with the pages it renders, so a build
- * that renders few of them (a merge or an edit renders dozens) keeps the worker at any size.
+ * with the worker peaks at 1.14-1.18 GB, 1.34 GB in one run of `npm run bench` (1.00-1.13 GB with
+ * the index after Eleventy), about 58 KB an item, and is 1.5 s faster (bench/build/history.md,
+ * step 35): past 20,000 items its peak would come within reach of the 1.5 GB budget. (Step 4's
+ * 1.65 GB predates the index's smaller buffers, step 16.) Eleventy's peak grows with the pages it
+ * renders, so a build that renders few of them (a merge or an edit renders dozens) keeps the
+ * worker at any size.
  */
-const WORKER_ITEMS = 25_000;
+const WORKER_ITEMS = 20_000;
 const WORKER_PAGES = 5_000;
 
 const inWorker = ({ site, renderSet }: BuildContext) =>
