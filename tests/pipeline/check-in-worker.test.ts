@@ -2,12 +2,13 @@
  * The check of the last output made in a worker thread, from the bundled worker script, finds what
  * the check in this thread finds: the record as written, files changed, folders changed, strays.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputInWorker } from '../../src/pipeline/check-in-worker.ts';
-import { checkOutput, RECORD_VERSION, treeStates, writeRecord, type OutputRecord } from '../../src/pipeline/reuse.ts';
+import { checkOutput, writeRecord } from '../../src/pipeline/reuse.ts';
+import { recordedOutput } from '../helpers/output.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -18,21 +19,8 @@ describe('checkOutputInWorker', () => {
   it('finds what checkOutput finds in this thread, the record included', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'check-worker-'));
     dirs.push(dir);
-    const out = path.join(dir, 'dist');
+    const { out, record } = recordedOutput(dir);
     const cache = path.join(dir, 'cache');
-    for (const file of ['2021/03/a/index.html', '2021/03/b/index.html', 'index.html']) {
-      mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-      writeFileSync(path.join(out, file), `<p>${file}</p>`);
-    }
-    const record: OutputRecord = {
-      version: RECORD_VERSION,
-      outDir: out,
-      pages: new Map([['/2021/03/a/', 'fa']]),
-      search: undefined,
-      site: 'site-fingerprint',
-      ...treeStates(out),
-      pageCount: 3,
-    };
     await writeRecord(cache, record);
     // A page rewritten, one removed, a file added by hand.
     writeFileSync(path.join(out, '2021/03/a/index.html'), '<p>edited by hand, longer</p>');
@@ -49,11 +37,11 @@ describe('checkOutputInWorker', () => {
   it('gives nothing without a record, or when the output is gone', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'check-worker-'));
     dirs.push(dir);
-    const out = path.join(dir, 'dist');
-    expect(await checkOutputInWorker(path.join(dir, 'cache'), out)).toBeUndefined();
-    mkdirSync(out);
-    await writeRecord(path.join(dir, 'cache'), { version: RECORD_VERSION, outDir: out, pages: new Map(), search: undefined, site: 's', ...treeStates(out), pageCount: 0 });
+    const { out, record } = recordedOutput(dir);
+    const cache = path.join(dir, 'cache');
+    expect(await checkOutputInWorker(cache, out)).toBeUndefined();
+    await writeRecord(cache, record);
     rmSync(out, { recursive: true });
-    expect(await checkOutputInWorker(path.join(dir, 'cache'), out)).toBeUndefined();
+    expect(await checkOutputInWorker(cache, out)).toBeUndefined();
   });
 });

@@ -20,8 +20,8 @@ import {
   untouched,
   upToDate,
   writeRecord,
-  type OutputRecord,
 } from '../../src/pipeline/reuse.ts';
+import { recordedOutput } from '../helpers/output.ts';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -33,27 +33,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** An output folder with two pages, and the record a build would have written for it. */
-function output(): { out: string; record: OutputRecord } {
-  const out = path.join(tempDir(), 'dist');
-  for (const file of ['2021/03/a/index.html', '2021/03/b/index.html', 'index.html']) {
-    mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-    writeFileSync(path.join(out, file), `<p>${file}</p>`);
-  }
-  const record: OutputRecord = {
-    version: RECORD_VERSION,
-    outDir: out,
-    pages: new Map([
-      ['/2021/03/a/', 'fa'],
-      ['/2021/03/b/', 'fb'],
-    ]),
-    search: undefined,
-    site: 'site-fingerprint',
-    ...treeStates(out),
-    pageCount: 3,
-  };
-  return { out, record };
-}
+const output = () => recordedOutput(tempDir());
 
 describe('reusablePages and untouched', () => {
   it('offer every recorded page while its file is as written, and drop one that was changed or removed', () => {
