@@ -1,7 +1,7 @@
 /**
  * The fast path for the front-matter most files have: one `key: value` per line, every value a
  * string on that line. The `yaml` package builds a node with a source range for every value,
- * about a tenth of a millisecond a file; this reads those lines with two regular expressions.
+ * about a tenth of a millisecond a file; this reads those lines with a few regular expressions.
  *
  * Anything else — a list, a number, a value over two lines, an escape, a comment after a value,
  * a repeated key, a character YAML treats specially — returns `undefined`, and the caller reads
