@@ -136,11 +136,11 @@ function trailingComments(doc: Document, source: string, at: (offset: number) =>
 /**
  * A flat map of strings read by the fast path. Its own keys are located from the lines it read; any
  * other place (a missing key, a nested path) is found by the full parse, made only then: for a
- * file with a problem.
+ * file with a problem. The fast path reads only lint-free sources, so that parse has no lint.
  */
 function fromFlat(fields: Map<string, FlatField>, source: string, lineOffset: number): ParsedYaml {
   let full: ParsedYaml | undefined;
-  const parsed = () => (full ??= parseFull(source, lineOffset));
+  const parsed = () => (full ??= parseFull(source, lineOffset, []));
   return {
     data: Object.fromEntries([...fields].map(([key, field]) => [key, field.value])),
     locate(path, options = {}) {
@@ -165,8 +165,8 @@ export function parseYaml(source: string, lineOffset = 0): ParsedYaml {
   return flat ? fromFlat(flat, source, lineOffset) : parseFull(source, lineOffset, lint);
 }
 
-/** Every YAML the `yaml` package reads, with a source range on every node. */
-function parseFull(source: string, lineOffset: number, lint = lintLines(source, lineOffset)): ParsedYaml {
+/** Every YAML the `yaml` package reads, with a source range on every node; `lint` is lintLines' answer for it. */
+function parseFull(source: string, lineOffset: number, lint: Problem[]): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, schema: 'core', uniqueKeys: true });
   const at = (offset: number) => {
