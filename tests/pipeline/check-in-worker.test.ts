@@ -2,22 +2,20 @@
  * The check of the last output made in a worker thread, from the bundled worker script, finds what
  * the check in this thread finds: the record as written, files changed, folders changed, strays.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputInWorker } from '../../src/pipeline/check-in-worker.ts';
 import { checkOutput, writeRecord } from '../../src/pipeline/reuse.ts';
 import { recordedOutput } from '../helpers/output.ts';
+import { removeDir, tempDir } from '../integration/support.ts';
 
 const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => Promise.all(dirs.splice(0).map(removeDir)));
 
 describe('checkOutputInWorker', () => {
   it('finds what checkOutput finds in this thread, the record included', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'check-worker-'));
+    const dir = await tempDir('check-worker');
     dirs.push(dir);
     const { out, record } = recordedOutput(dir);
     const cache = path.join(dir, 'cache');
@@ -35,7 +33,7 @@ describe('checkOutputInWorker', () => {
   });
 
   it('gives nothing without a record, or when the output is gone', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'check-worker-'));
+    const dir = await tempDir('check-worker');
     dirs.push(dir);
     const { out, record } = recordedOutput(dir);
     const cache = path.join(dir, 'cache');
