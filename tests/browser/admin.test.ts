@@ -58,12 +58,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeout = 60_000): Promise<T> {
+/** `probe`'s first answer; after `timeout`, an error with the end of `log` (the dev server's output), to tell why. */
+async function until<T>(what: string, probe: () => Promise<T | undefined>, log: () => string, timeout = 60_000): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; npm run dev wrote:\n${log().slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -185,7 +186,7 @@ describe('the web form at /admin/ in npm run dev', { timeout: TIMEOUT }, () => {
       const response = await fetch(`${base}/${current.key}/${slug}/`);
       const text = await response.text();
       return response.ok && text.includes(title) ? text : undefined;
-    });
+    }, dev.log);
     expect(html).toContain('检查共发现隐患3处，已当场整改。');
     expect(html).toMatch(/<img[^>]+alt="消防安全检查现场"/);
   });
@@ -205,7 +206,7 @@ describe('the web form at /admin/ in npm run dev', { timeout: TIMEOUT }, () => {
     const after = await until('the saved file', async () => {
       const text = await readFile(file, 'utf8');
       return text !== before ? text : undefined;
-    });
+    }, dev.log);
     const [old, now] = [before.split('\n'), after.split('\n')];
     expect(now.length).toBe(old.length);
     const changed = now.map((line, index) => (line === old[index] ? undefined : index)).filter((index) => index !== undefined);
