@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BodyLinks, Item, LinkedFile } from '../../src/content/model.ts';
 import { findBodyLinks } from '../../src/markdown/body-links.ts';
-import { checkBodyLinks, pagesByFile, renderJobs } from '../../src/site/body-links.ts';
+import { bodyTargets, checkBodyLinks, itemFiles, pagesByFile, renderJobs } from '../../src/site/body-links.ts';
 import { buildSite } from '../../src/site/structure.ts';
 import { content, issue, item, stubRender } from '../helpers/content.ts';
 
@@ -28,6 +28,20 @@ describe('pagesByFile and renderJobs', () => {
     expect(pages.has('2021/04/index.md')).toBe(false);
     const job = renderJobs(c).find((each) => each.source.startsWith('见'))!;
     expect(job).toEqual({ source: items[1]!.body, idPrefix: 'item-a-', pageLinks: { '../02/01-huiyi.md': '/2021/02/huiyi/', 'index.md': '/2021/03/' } });
+  });
+});
+
+describe('itemFiles', () => {
+  it("plans a body's files once for the files of a load, and anew for another load's", () => {
+    const body = withBody('2021/03', '01-a.md', '![施工现场](现场照片.jpg)');
+    const photo: LinkedFile = { file: '2021/03/现场照片.jpg', extension: 'jpg', bytes: 3_000_000, hash: 'h-1', width: 4000, height: 3000 };
+    const { content: first } = site([body], [photo]);
+    const plan = itemFiles(body, bodyTargets(first, {}));
+    expect(plan.views['现场照片.jpg']).toMatchObject({ kind: 'image', width: 960, height: 720 });
+    expect(itemFiles(body, bodyTargets(first, {}))).toBe(plan);
+    // The same item, its photo replaced by a smaller one of other bytes: the next load's files.
+    const { content: next } = site([body], [{ ...photo, hash: 'h-2', width: 800, height: 600 }]);
+    expect(itemFiles(body, bodyTargets(next, {})).views['现场照片.jpg']).toMatchObject({ kind: 'image', width: 800, height: 600 });
   });
 });
 
