@@ -43,8 +43,6 @@ export async function renderAll(jobs: Iterable<RenderJob>, options: RenderAllOpt
     const here = [...toRender.values()];
     const share = here.length >= (options.workerFrom ?? WORKER_BODIES) ? here.splice(Math.floor(here.length / 2)) : [];
     const there = share.length > 0 ? workerAnswer<RenderedMarkdown[]>(WORKER_ENTRY, share, '正文转换') : undefined;
-    // Awaited below; should this thread's half throw first, a failing worker is not left unhandled too.
-    there?.catch(() => undefined);
     const { renderMarkdown } = await import('./render.ts');
     let done = 0;
     for (const job of here) {

@@ -88,9 +88,8 @@ async function buildWith(request: BuildRequest, outDir: string, cache: RenderCac
     lap = now;
   };
   // The last output's files are checked beside the validation: the worker reads the record itself.
+  // A build that stops before it needs the answer leaves it unread (workerAnswer: never unhandled).
   const checking = request.cacheDir ? checkOutputInWorker(request.cacheDir, outDir) : Promise.resolve(undefined);
-  // A build that stops before it needs the answer leaves it unread; a failure is thrown where it is awaited.
-  checking.catch(() => undefined);
   const memo = LoadMemo.read(request.cacheDir);
   const drafts = request.drafts ?? false;
   const pdf = request.pdf ?? false;

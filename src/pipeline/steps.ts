@@ -156,9 +156,8 @@ async function startSearchIndexStep(context: BuildContext): Promise<void> {
     previous: last?.segments.filter((segment) => untouchedIn(segmentFiles(segment))) ?? [],
     readings: context.cacheDir === undefined ? undefined : readingsIn(context.cacheDir),
   };
+  // Awaited by writeSearchIndexStep (workerAnswer leaves no rejection unhandled if an earlier step throws).
   const started = inWorker(context) ? startSearchIndex(context.site, options) : undefined;
-  // Awaited by writeSearchIndexStep; a failure before then must not go unhandled if an earlier step throws.
-  started?.catch(() => undefined);
   context.search = { key, started, options };
 }
 
